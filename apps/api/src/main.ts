@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@app/kernel';
+import { DemoSeeder } from '@app/auth';
+import { createHttpApp, runMigrations, startEmbeddedPostgres } from '@app/platform';
+
+/**
+ * `node main.js` runs the api alone (production: DATABASE_URL, REDIS_URL, JWT_SECRET set; migrations applied by
+ * `npm run migrate`). `node main.js --all-in-one` (what `npm start` runs) also migrates, seeds the demo data once
+ * and runs the worker in the same process; without DATABASE_URL it starts an embedded PostgreSQL under DATA_DIR.
+ */
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Bootstrap');
+  const started = Date.now();
+  const allInOne = process.argv.includes('--all-in-one');
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  const embedded = allInOne && !process.env.DATABASE_URL;
+  if (embedded) {
+    const db = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? '.data', port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    process.env.DATABASE_URL = db.databaseUrl;
+    process.env.JWT_SECRET ??= db.jwtSecret;
+    stopEmbedded = db.stop;
+  }
+  const config = loadConfig(process.env, { embedded });
+  if (allInOne) {
+    const applied = await runMigrations(config);
+    if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
+  }
+  const app = await createHttpApp(config, { withWorker: allInOne || process.env.RUN_WORKER === 'true' });
+  if (allInOne) await app.get(DemoSeeder).seed();
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  logger.log(`ready in ${Date.now() - started} ms on ${url} (api docs: ${url}/api/docs; queue backend: ${config.redisUrl ? 'redis' : 'postgres'})`);
+  if (embedded) {
+    logger.warn('embedded mode: a local demo install listening on 127.0.0.1 only; demo users have the known DEMO_PASSWORD. Not for production.');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    if (stopEmbedded) await stopEmbedded();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+bootstrap().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { NestFactory } from '@nestjs/core';
+import { AuditChainService } from '@app/audit';
+import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
+import { AppConfig, ConfigError, loadConfig, Role, systemActor } from '@app/kernel';
+import { CliModule, pendingSchemaChanges, runMigrations, startEmbeddedPostgres } from '@app/platform';
+
+const HELP = `usage: npm run cli -- <command> [args]
+  migrate                         apply pending migrations to DATABASE_URL
+  migration:check                 fail when the entities and the migrated schema differ
+  seed:demo                       load org units and the demo users (once)
+  org-units:load <file.json>      load/refresh org units from a file shaped like the seed data
+  user:create <username> <displayName> <role[,role]> <orgUnitCode>   (password from the PASSWORD env variable)
+  audit:verify                    seal pending audit entries and verify the hash chain (exit 1 when broken)
+Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
+
+async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
+  let stop: (() => Promise<void>) | null = null;
+  if (!process.env.DATABASE_URL) {
+    const db = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? '.data', port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    process.env.DATABASE_URL = db.databaseUrl;
+    process.env.JWT_SECRET ??= db.jwtSecret;
+    stop = db.stop;
+  }
+  try {
+    return await work(loadConfig(process.env, { embedded: stop !== null }));
+  } finally {
+    if (stop) await stop();
+  }
+}
+
+async function withApp<T>(config: AppConfig, work: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot({ ...config, logLevel: 'warn' }), { logger: ['error', 'warn'] });
+  try {
+    return await work((cls) => app.get(cls));
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'migrate':
+      return withConfig(async (config) => {
+        const applied = await runMigrations(config);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+        return 0;
+      });
+    case 'migration:check':
+      return withConfig(async (config) => {
+        await runMigrations(config);
+        const pending = await pendingSchemaChanges(config);
+        if (pending.length === 0) {
+          console.log('migrations match the entities');
+          return 0;
+        }
+        console.error(`the entities and the migrated schema differ; a migration is missing:\n${pending.join(';\n')}`);
+        return 1;
+      });
+    case 'seed:demo':
+      return withConfig(async (config) => {
+        await runMigrations(config);
+        const result = await withApp(config, (get) => get(DemoSeeder).seed());
+        console.log(result.seeded ? 'demo data seeded' : 'users exist already; org units refreshed, no demo users added');
+        return 0;
+      });
+    case 'org-units:load': {
+      if (!args[0]) throw new Error('org-units:load needs a file');
+      const file = JSON.parse(await readFile(args[0], 'utf8')) as OrgUnitsFile;
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const changed = await get(OrgUnitsService).upsertAll(systemActor('cli:org-units:load'), orgUnitsFromFile(file));
+          console.log(`${changed} org units created or updated`);
+          return 0;
+        }),
+      );
+    }
+    case 'user:create': {
+      const [username, displayName, roles, orgUnitCode] = args;
+      const password = process.env.PASSWORD;
+      if (!username || !displayName || !roles || !orgUnitCode || !password) throw new Error('user:create <username> <displayName> <roles> <orgUnitCode>, with PASSWORD set');
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const user = await get(UsersService).create(systemActor('cli:user:create'), { username, displayName, password, roles: roles.split(',') as Role[], orgUnitCode });
+          console.log(`created user ${user.username} (${user.id})`);
+          return 0;
+        }),
+      );
+    }
+    case 'audit:verify':
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const chain = get(AuditChainService);
+          await chain.sealPending({ fullScan: true });
+          const result = await chain.verify();
+          console.log(JSON.stringify(result, null, 2));
+          return result.ok ? 0 : 1;
+        }),
+      );
+    default:
+      console.log(HELP);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActorContext, APP_CONFIG, AppConfig, AuthUser, Clock, DomainError, Role, TransactionRunner } from '@app/kernel';
+import { AuditWriter } from '@app/audit';
+import { DataSource, EntityManager } from 'typeorm';
+import { computeScope } from './domain/data-scope';
+import { CLEARED, isLocked, registerFailure } from './domain/lockout';
+import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches } from './domain/refresh-rotation';
+import { NotificationsService } from './notifications/notifications.service';
+import { PasswordHasher } from './password.hasher';
+import { OrgUnitKind } from './persistence/org-unit.entity';
+import { RefreshTokenEntity } from './persistence/refresh-token.entity';
+import { SessionEntity } from './persistence/session.entity';
+import { UserEntity } from './persistence/user.entity';
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+export interface MeView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnit: { code: string; name: string; kind: OrgUnitKind };
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: MeView;
+}
+
+const UNAUTHENTICATED = () => new DomainError('UNAUTHENTICATED', 'invalid or expired credentials');
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditWriter,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks a username and password (the passport-local strategy calls this). Wrong → 401; five wrong in 15 min
+   * lock the account for 15 min → 429 ACCOUNT_LOCKED, even with the right password; admins are told.
+   */
+  async validateCredentials(username: string, password: string, actor: ActorContext): Promise<UserEntity> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+    if (!user || !user.active) {
+      await this.hasher.verifyNobody(password);
+      throw UNAUTHENTICATED();
+    }
+    if (isLocked(user, this.clock.now())) throw this.lockedError(user.lockedUntil as Date);
+    if (await this.hasher.verify(user.passwordHash, password)) return user;
+
+    const lockedUntil = await this.tx.run(async (em) => {
+      const locked = await em.findOne(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) return null;
+      const next = registerFailure(locked, this.clock.now());
+      await em.update(UserEntity, { id: user.id }, { failedLoginCount: next.failedLoginCount, firstFailedAt: next.firstFailedAt, lockedUntil: next.lockedUntil });
+      if (!next.locked) return null;
+      await this.audit.write(em, { ...actor, actorId: null }, {
+        action: 'user.locked',
+        entityType: 'user',
+        entityId: user.id,
+        orgUnitCode: user.orgUnitCode,
+        after: { lockedUntil: next.lockedUntil?.toISOString(), reason: 'too many failed logins' },
+      });
+      await this.notifications.publish(em, {
+        kind: 'security.account_locked',
+        title: `账号已锁定 / Account locked: ${user.username}`,
+        body: `连续登录失败，账号锁定至 ${next.lockedUntil?.toISOString()} / repeated failed logins; locked until ${next.lockedUntil?.toISOString()}`,
+        entityType: 'user',
+        entityId: user.id,
+        audience: { roles: ['admin'] },
+      });
+      return next.lockedUntil;
+    });
+    if (lockedUntil) {
+      this.logger.warn({ userId: user.id }, 'account locked after repeated failed logins');
+      throw this.lockedError(lockedUntil);
+    }
+    throw UNAUTHENTICATED();
+  }
+
+  /** Opens a session for a checked user and returns the first token pair. */
+  async login(user: UserEntity, actor: ActorContext): Promise<TokenPair> {
+    const now = this.clock.now();
+    const { sessionId, refreshToken } = await this.tx.run(async (em) => {
+      if (user.failedLoginCount > 0 || user.lockedUntil) await em.update(UserEntity, { id: user.id }, { ...CLEARED });
+      const session = await em.save(
+        em.create(SessionEntity, { userId: user.id, expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000), ip: actor.ip }),
+      );
+      const token = await this.issueRefreshToken(em, session.id, now);
+      await this.audit.write(em, { ...actor, actorId: user.id }, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        orgUnitCode: user.orgUnitCode,
+        after: { sessionId: session.id },
+      });
+      return { sessionId: session.id, refreshToken: token };
+    });
+    return this.pair(user.id, sessionId, refreshToken);
+  }
+
+  /** Rotates a refresh token. A token used twice means a copy exists: the whole session is revoked. */
+  async refresh(presented: string, actor: ActorContext): Promise<TokenPair> {
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) throw UNAUTHENTICATED();
+    const now = this.clock.now();
+    const outcome = await this.tx.run(async (em) => {
+      const token = await em.findOne(RefreshTokenEntity, { where: { id: parsed.tokenId }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !secretMatches(parsed.secret, token.tokenHash)) return { kind: 'invalid' as const };
+      const session = await em.findOneByOrFail(SessionEntity, { id: token.sessionId });
+      const user = await em.findOneByOrFail(UserEntity, { id: session.userId });
+      const verdict = classifyRefresh(
+        { usedAt: token.usedAt, expiresAt: token.expiresAt, sessionRevokedAt: session.revokedAt, sessionExpiresAt: session.expiresAt, userActive: user.active },
+        now,
+      );
+      if (verdict === 'invalid') return { kind: 'invalid' as const };
+      if (verdict === 'reuse') {
+        await em.update(SessionEntity, { id: session.id }, { revokedAt: now, revokeReason: 'refresh_token_reuse' });
+        await this.audit.write(em, { ...actor, actorId: user.id }, {
+          action: 'auth.session_revoked',
+          entityType: 'user',
+          entityId: user.id,
+          orgUnitCode: user.orgUnitCode,
+          after: { sessionId: session.id, reason: 'refresh_token_reuse' },
+        });
+        return { kind: 'reuse' as const, userId: user.id };
+      }
+      await em.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
+      const refreshToken = await this.issueRefreshToken(em, session.id, now);
+      return { kind: 'rotated' as const, userId: user.id, sessionId: session.id, refreshToken };
+    });
+    if (outcome.kind === 'reuse') this.logger.warn({ userId: outcome.userId }, 'refresh token reuse: session revoked');
+    if (outcome.kind !== 'rotated') throw UNAUTHENTICATED();
+    return this.pair(outcome.userId, outcome.sessionId, outcome.refreshToken);
+  }
+
+  async logout(user: AuthUser, actor: ActorContext): Promise<void> {
+    await this.tx.run(async (em) => {
+      await em.update(SessionEntity, { id: user.sessionId }, { revokedAt: this.clock.now(), revokeReason: 'logout' });
+      await this.audit.write(em, actor, { action: 'auth.logout', entityType: 'user', entityId: user.id, orgUnitCode: user.orgUnitCode, after: { sessionId: user.sessionId } });
+    });
+  }
+
+  /** Resolves an access token's claims to the caller (the JWT strategy calls this once per request). */
+  async resolveAccess(claims: AccessClaims): Promise<AuthUser> {
+    if (claims.typ !== 'access') throw UNAUTHENTICATED();
+    const rows = await this.dataSource.query<
+      { id: string; username: string; display_name: string; roles: Role[]; org_unit_code: string; kind: OrgUnitKind; active: boolean; revoked_at: Date | null }[]
+    >(
+      `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.kind, u.active, s.revoked_at
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
+        WHERE s.id = $1 AND u.id = $2`,
+      [claims.sid, claims.sub],
+    );
+    const row = rows[0];
+    if (!row || !row.active || row.revoked_at !== null) throw UNAUTHENTICATED();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      orgUnitCode: row.org_unit_code,
+      sessionId: claims.sid,
+      scope: computeScope(row.roles, { code: row.org_unit_code, kind: row.kind }),
+    };
+  }
+
+  async me(userId: string): Promise<MeView> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { orgUnit: true } });
+    if (!user?.orgUnit) throw UNAUTHENTICATED();
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      orgUnit: { code: user.orgUnit.code, name: user.orgUnit.name, kind: user.orgUnit.kind },
+    };
+  }
+
+  private async issueRefreshToken(em: EntityManager, sessionId: string, now: Date): Promise<string> {
+    const id = randomUUID();
+    const { token, hash } = mintRefreshToken(id);
+    await em.insert(RefreshTokenEntity, { id, sessionId, tokenHash: hash, expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000) });
+    return token;
+  }
+
+  private async pair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtAccessTtlSeconds });
+    return { accessToken, refreshToken, expiresIn: this.config.jwtAccessTtlSeconds, user: await this.me(userId) };
+  }
+
+  private lockedError(until: Date): DomainError {
+    return new DomainError('ACCOUNT_LOCKED', `account locked after repeated failed logins; try again after ${until.toISOString()}`, {
+      lockedUntil: until.toISOString(),
+    });
+  }
+}

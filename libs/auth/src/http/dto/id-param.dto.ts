@@ -1,0 +1,6 @@
+import { IsUUID } from 'class-validator';
+
+export class IdParam {
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+}

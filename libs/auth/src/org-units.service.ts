@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActorContext, TransactionRunner } from '@app/kernel';
+import { AuditWriter } from '@app/audit';
+import { DataSource } from 'typeorm';
+import { OrgUnitEntity, OrgUnitKind } from './persistence/org-unit.entity';
+
+export interface OrgUnitView {
+  code: string;
+  name: string;
+  abbr: string;
+  kind: OrgUnitKind;
+  parentCode: string | null;
+}
+
+/** The shape of data/org-units.json (the reference list of the office's units and example partner offices). */
+export interface OrgUnitsFile {
+  bureau: { code: string; name: string; abbr: string };
+  hotlineCenter: { code: string; name: string; abbr: string; parentCode: string };
+  districts: { code: string; name: string; abbr: string }[];
+  partners: { code: string; name: string }[];
+}
+
+export function orgUnitsFromFile(file: OrgUnitsFile): OrgUnitView[] {
+  return [
+    { ...file.bureau, kind: 'bureau', parentCode: null },
+    { ...file.hotlineCenter, kind: 'hotline_center' },
+    ...file.districts.map((d) => ({ ...d, kind: 'district' as const, parentCode: file.bureau.code })),
+    ...file.partners.map((p) => ({ code: p.code, name: p.name, abbr: p.name.slice(0, 2), kind: 'partner' as const, parentCode: null })),
+  ];
+}
+
+@Injectable()
+export class OrgUnitsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async list(): Promise<OrgUnitView[]> {
+    const rows = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { code: 'ASC' } });
+    return rows.map(toView);
+  }
+
+  async get(code: string): Promise<OrgUnitView | null> {
+    const row = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ code });
+    return row ? toView(row) : null;
+  }
+
+  /** Inserts new units and updates changed ones (admin cli); each change is audited. Returns how many changed. */
+  async upsertAll(actor: ActorContext, units: OrgUnitView[]): Promise<number> {
+    return this.tx.run(async (em) => {
+      let changed = 0;
+      // parents first, so the foreign-key-free parent reference always names a loaded unit
+      for (const unit of [...units].sort((a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null))) {
+        const existing = await em.findOne(OrgUnitEntity, { where: { code: unit.code }, lock: { mode: 'pessimistic_write' } });
+        if (existing && sameUnit(toView(existing), unit)) continue;
+        if (existing) {
+          await em.update(OrgUnitEntity, { code: unit.code }, { name: unit.name, abbr: unit.abbr, kind: unit.kind, parentCode: unit.parentCode, version: existing.version + 1 });
+        } else {
+          await em.insert(OrgUnitEntity, { ...unit, active: true });
+        }
+        await this.audit.write(em, actor, {
+          action: existing ? 'org_unit.updated' : 'org_unit.created',
+          entityType: 'org_unit',
+          entityId: unit.code,
+          orgUnitCode: unit.code,
+          before: existing ? toView(existing) : null,
+          after: unit,
+        });
+        changed++;
+      }
+      return changed;
+    });
+  }
+}
+
+function toView(u: OrgUnitEntity): OrgUnitView {
+  return { code: u.code, name: u.name, abbr: u.abbr, kind: u.kind, parentCode: u.parentCode };
+}
+
+function sameUnit(a: OrgUnitView, b: OrgUnitView): boolean {
+  return a.name === b.name && a.abbr === b.abbr && a.kind === b.kind && a.parentCode === b.parentCode;
+}

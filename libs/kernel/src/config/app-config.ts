@@ -1,0 +1,137 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The process environment as the application reads it; every variable is declared and validated here. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
+  QUEUE_PREFIX = 'ped';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(90 * 86400)
+  REFRESH_TTL_SECONDS = 14 * 86400;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(8 * 1024) @Max(1024 * 1024)
+  ARGON2_MEMORY_KIB = 19456;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  ARGON2_TIME_COST = 2;
+
+  @IsOptional() @IsString() @MinLength(8)
+  DEMO_PASSWORD = 'demo-pass-2026';
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @IsOptional() @IsString()
+  DATA_DIR = '.data';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WORKER_CONCURRENCY = 20;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS = 250;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  AUDIT_SEAL_INTERVAL_MS = 1000;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string | null;
+  queuePrefix: string;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  loginRateLimitPerMinute: number;
+  argon2: { memoryCost: number; timeCost: number };
+  demoPassword: string;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  dataDir: string;
+  embeddedPgPort: number;
+  workerConcurrency: number;
+  outboxPollMs: number;
+  auditSealIntervalMs: number;
+  /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
+  embedded: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a ConfigError naming every bad variable.
+ * `embedded` is set by the embedded launcher after it has started its own PostgreSQL.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } = {}): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
+  const problems = validateSync(vars, { whitelist: false, skipMissingProperties: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property} ${m.replace(`${e.property} `, '')}`),
+  );
+  const embedded = opts.embedded ?? false;
+  if (!vars.DATABASE_URL) problems.push('DATABASE_URL is required (or start with `npm start` for the embedded database)');
+  // The embedded launcher generates and keeps its own secret under DATA_DIR; every other install sets one.
+  if (!vars.JWT_SECRET) problems.push('JWT_SECRET is required (at least 32 random characters)');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST ?? (embedded ? '127.0.0.1' : '0.0.0.0'),
+    databaseUrl: vars.DATABASE_URL as string,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+    redisUrl: vars.REDIS_URL ?? null,
+    queuePrefix: vars.QUEUE_PREFIX,
+    jwtSecret: vars.JWT_SECRET as string,
+    jwtAccessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+    refreshTtlSeconds: vars.REFRESH_TTL_SECONDS,
+    loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+    argon2: { memoryCost: vars.ARGON2_MEMORY_KIB, timeCost: vars.ARGON2_TIME_COST },
+    demoPassword: vars.DEMO_PASSWORD,
+    logLevel: vars.LOG_LEVEL,
+    dataDir: vars.DATA_DIR,
+    embeddedPgPort: vars.EMBEDDED_PG_PORT,
+    workerConcurrency: vars.WORKER_CONCURRENCY,
+    outboxPollMs: vars.OUTBOX_POLL_MS,
+    auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
+    embedded,
+  };
+}

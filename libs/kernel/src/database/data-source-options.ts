@@ -1,0 +1,27 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function | string | EntitySchema>;
+
+/** The one place the TypeORM connection is described; migrations are never run implicitly by the app. */
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  parts: { entities: ClassList; migrations: MixedList<Function | string> },
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: config.databasePoolSize, application_name: 'patent-enforcement-desk' },
+    logging: ['error'],
+  };
+}

