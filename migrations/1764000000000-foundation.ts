@@ -29,7 +29,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       CONSTRAINT "ck_users_roles" CHECK (cardinality("roles") > 0 AND "roles" <@ ARRAY['officer','hotline_operator','supervisor','admin']::text[]))`);
     await q.query(`CREATE UNIQUE INDEX "ux_users_username" ON "users" (lower("username"))`);
     await q.query(`CREATE INDEX "ix_users_org_unit" ON "users" ("org_unit_code")`);
-    await q.query(`ALTER TABLE "users" ADD CONSTRAINT "FK_e3b6ef57c19da9a0c5a77f4c9b4" FOREIGN KEY ("org_unit_code") REFERENCES "org_units"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "users" ADD CONSTRAINT "FK_e3b6ef57c19da9a0c5a77f4c9b4" FOREIGN KEY ("org_unit_code") REFERENCES "org_units"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "sessions" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL,
@@ -37,7 +39,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       "revoked_at" TIMESTAMP WITH TIME ZONE, "revoke_reason" text, "ip" text,
       CONSTRAINT "PK_3238ef96f18b355b671619111bc" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_sessions_user" ON "sessions" ("user_id")`);
-    await q.query(`ALTER TABLE "sessions" ADD CONSTRAINT "FK_085d540d9f418cfbdc7bd55bb19" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "sessions" ADD CONSTRAINT "FK_085d540d9f418cfbdc7bd55bb19" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "refresh_tokens" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(), "session_id" uuid NOT NULL, "token_hash" character(64) NOT NULL,
@@ -45,7 +49,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       "used_at" TIMESTAMP WITH TIME ZONE,
       CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_refresh_tokens_session" ON "refresh_tokens" ("session_id")`);
-    await q.query(`ALTER TABLE "refresh_tokens" ADD CONSTRAINT "FK_3bf308fa93da3966f9e76fcfba4" FOREIGN KEY ("session_id") REFERENCES "sessions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "FK_3bf308fa93da3966f9e76fcfba4" FOREIGN KEY ("session_id") REFERENCES "sessions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "notification_events" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" text NOT NULL, "title" text NOT NULL, "body" text NOT NULL,
@@ -58,8 +64,12 @@ export class Foundation1764000000000 implements MigrationInterface {
       CONSTRAINT "ux_notifications_event_user" UNIQUE ("event_id", "user_id"),
       CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_notifications_user" ON "notifications" ("user_id", "created_at")`);
-    await q.query(`ALTER TABLE "notifications" ADD CONSTRAINT "FK_6e28bd266f2b68f73f1a5d7a462" FOREIGN KEY ("event_id") REFERENCES "notification_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "notifications" ADD CONSTRAINT "FK_9a8a82462cab47c73d25f49261f" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "notifications" ADD CONSTRAINT "FK_6e28bd266f2b68f73f1a5d7a462" FOREIGN KEY ("event_id") REFERENCES "notification_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "notifications" ADD CONSTRAINT "FK_9a8a82462cab47c73d25f49261f" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "audit_entries" (
       "id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" uuid, "on_behalf_of_id" uuid,
@@ -81,8 +91,12 @@ export class Foundation1764000000000 implements MigrationInterface {
         RAISE EXCEPTION 'audit rows are append-only: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of ['audit_entries', 'audit_chain']) {
-      await q.query(`CREATE TRIGGER "${table}_no_update_delete" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`);
-      await q.query(`CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER "${table}_no_update_delete" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()`,
+      );
+      await q.query(
+        `CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+      );
     }
 
     await q.query(`CREATE TABLE "outbox_messages" (

@@ -15,10 +15,13 @@ async function bootstrap(): Promise<void> {
   let stopEmbedded: (() => Promise<void>) | null = null;
   const embedded = allInOne && !process.env.DATABASE_URL;
   if (embedded) {
-    const db = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? '.data', port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    const db = await startEmbeddedPostgres({
+      dataDir: process.env.DATA_DIR ?? '.data',
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    });
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
-    stopEmbedded = db.stop;
+    stopEmbedded = () => db.stop();
   }
   const config = loadConfig(process.env, { embedded });
   if (allInOne) {
@@ -29,9 +32,13 @@ async function bootstrap(): Promise<void> {
   if (allInOne) await app.get(DemoSeeder).seed();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-  logger.log(`ready in ${Date.now() - started} ms on ${url} (api docs: ${url}/api/docs; queue backend: ${config.redisUrl ? 'redis' : 'postgres'})`);
+  logger.log(
+    `ready in ${Date.now() - started} ms on ${url} (api docs: ${url}/api/docs; queue backend: ${config.redisUrl ? 'redis' : 'postgres'})`,
+  );
   if (embedded) {
-    logger.warn('embedded mode: a local demo install listening on 127.0.0.1 only; demo users have the known DEMO_PASSWORD. Not for production.');
+    logger.warn(
+      'embedded mode: a local demo install listening on 127.0.0.1 only; demo users have the known DEMO_PASSWORD. Not for production.',
+    );
   }
 
   let closing = false;

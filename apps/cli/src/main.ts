@@ -17,10 +17,13 @@ Without DATABASE_URL the embedded database under DATA_DIR is used (started if it
 async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
   let stop: (() => Promise<void>) | null = null;
   if (!process.env.DATABASE_URL) {
-    const db = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? '.data', port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    const db = await startEmbeddedPostgres({
+      dataDir: process.env.DATA_DIR ?? '.data',
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    });
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
-    stop = db.stop;
+    stop = () => db.stop();
   }
   try {
     return await work(loadConfig(process.env, { embedded: stop !== null }));
@@ -79,10 +82,17 @@ async function main(argv: string[]): Promise<number> {
     case 'user:create': {
       const [username, displayName, roles, orgUnitCode] = args;
       const password = process.env.PASSWORD;
-      if (!username || !displayName || !roles || !orgUnitCode || !password) throw new Error('user:create <username> <displayName> <roles> <orgUnitCode>, with PASSWORD set');
+      if (!username || !displayName || !roles || !orgUnitCode || !password)
+        throw new Error('user:create <username> <displayName> <roles> <orgUnitCode>, with PASSWORD set');
       return withConfig((config) =>
         withApp(config, async (get) => {
-          const user = await get(UsersService).create(systemActor('cli:user:create'), { username, displayName, password, roles: roles.split(',') as Role[], orgUnitCode });
+          const user = await get(UsersService).create(systemActor('cli:user:create'), {
+            username,
+            displayName,
+            password,
+            roles: roles.split(',') as Role[],
+            orgUnitCode,
+          });
           console.log(`created user ${user.username} (${user.id})`);
           return 0;
         }),

@@ -12,10 +12,16 @@ async function bootstrap(): Promise<void> {
   // SIGTERM/SIGINT: close the BullMQ worker (finishing jobs in hand), the relay and the pools.
   app.enableShutdownHooks();
   await app.init();
-  new Logger('Worker').log(`worker started (queue backend: ${config.redisUrl ? 'redis' : 'postgres'}, concurrency ${config.workerConcurrency})`);
+  new Logger('Worker').log(
+    `worker started (queue backend: ${config.redisUrl ? 'redis' : 'postgres'}, concurrency ${config.workerConcurrency})`,
+  );
 }
 
 bootstrap().catch((err: unknown) => {
-  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `worker start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    err instanceof ConfigError
+      ? `${err.message}\n`
+      : `worker start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

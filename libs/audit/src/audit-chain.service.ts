@@ -119,7 +119,14 @@ export class AuditChainService {
       const result = verifyLinks(links, cursor);
       if (!result.ok) {
         this.logger.error({ seq: result.seq, problem: result.problem }, 'audit chain broken');
-        return { ...(await this.head()), ok: false, checked, firstBrokenSeq: result.seq, problem: result.problem, unsealed: await this.unsealedCount() };
+        return {
+          ...(await this.head()),
+          ok: false,
+          checked,
+          firstBrokenSeq: result.seq,
+          problem: result.problem,
+          unsealed: await this.unsealedCount(),
+        };
       }
       checked += links.length;
       cursor = result.cursor;
@@ -128,13 +135,22 @@ export class AuditChainService {
     const [{ last }] = await this.dataSource.query<{ last: string | null }[]>('SELECT max(seq) AS last FROM audit_chain');
     // Links beyond the walked range (a seq jump at the end) mean a link was removed in between.
     if (last !== null && BigInt(last) >= cursor.nextSeq) {
-      return { ...(await this.head()), ok: false, checked, firstBrokenSeq: cursor.nextSeq.toString(), problem: 'gap', unsealed: await this.unsealedCount() };
+      return {
+        ...(await this.head()),
+        ok: false,
+        checked,
+        firstBrokenSeq: cursor.nextSeq.toString(),
+        problem: 'gap',
+        unsealed: await this.unsealedCount(),
+      };
     }
     return { ...(await this.head()), ok: true, checked, firstBrokenSeq: null, problem: null, unsealed: await this.unsealedCount() };
   }
 
   private async head(): Promise<{ headSeq: string | null; headHash: string | null }> {
-    const rows = await this.dataSource.query<{ seq: string; hash: string }[]>('SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1');
+    const rows = await this.dataSource.query<{ seq: string; hash: string }[]>(
+      'SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1',
+    );
     return rows.length ? { headSeq: String(rows[0].seq), headHash: rows[0].hash } : { headSeq: null, headHash: null };
   }
 

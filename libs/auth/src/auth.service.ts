@@ -74,15 +74,23 @@ export class AuthService {
       const locked = await em.findOne(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) return null;
       const next = registerFailure(locked, this.clock.now());
-      await em.update(UserEntity, { id: user.id }, { failedLoginCount: next.failedLoginCount, firstFailedAt: next.firstFailedAt, lockedUntil: next.lockedUntil });
+      await em.update(
+        UserEntity,
+        { id: user.id },
+        { failedLoginCount: next.failedLoginCount, firstFailedAt: next.firstFailedAt, lockedUntil: next.lockedUntil },
+      );
       if (!next.locked) return null;
-      await this.audit.write(em, { ...actor, actorId: null }, {
-        action: 'user.locked',
-        entityType: 'user',
-        entityId: user.id,
-        orgUnitCode: user.orgUnitCode,
-        after: { lockedUntil: next.lockedUntil?.toISOString(), reason: 'too many failed logins' },
-      });
+      await this.audit.write(
+        em,
+        { ...actor, actorId: null },
+        {
+          action: 'user.locked',
+          entityType: 'user',
+          entityId: user.id,
+          orgUnitCode: user.orgUnitCode,
+          after: { lockedUntil: next.lockedUntil?.toISOString(), reason: 'too many failed logins' },
+        },
+      );
       await this.notifications.publish(em, {
         kind: 'security.account_locked',
         title: `账号已锁定 / Account locked: ${user.username}`,
@@ -106,16 +114,24 @@ export class AuthService {
     const { sessionId, refreshToken } = await this.tx.run(async (em) => {
       if (user.failedLoginCount > 0 || user.lockedUntil) await em.update(UserEntity, { id: user.id }, { ...CLEARED });
       const session = await em.save(
-        em.create(SessionEntity, { userId: user.id, expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000), ip: actor.ip }),
+        em.create(SessionEntity, {
+          userId: user.id,
+          expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000),
+          ip: actor.ip,
+        }),
       );
       const token = await this.issueRefreshToken(em, session.id, now);
-      await this.audit.write(em, { ...actor, actorId: user.id }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        orgUnitCode: user.orgUnitCode,
-        after: { sessionId: session.id },
-      });
+      await this.audit.write(
+        em,
+        { ...actor, actorId: user.id },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          orgUnitCode: user.orgUnitCode,
+          after: { sessionId: session.id },
+        },
+      );
       return { sessionId: session.id, refreshToken: token };
     });
     return this.pair(user.id, sessionId, refreshToken);
@@ -132,19 +148,29 @@ export class AuthService {
       const session = await em.findOneByOrFail(SessionEntity, { id: token.sessionId });
       const user = await em.findOneByOrFail(UserEntity, { id: session.userId });
       const verdict = classifyRefresh(
-        { usedAt: token.usedAt, expiresAt: token.expiresAt, sessionRevokedAt: session.revokedAt, sessionExpiresAt: session.expiresAt, userActive: user.active },
+        {
+          usedAt: token.usedAt,
+          expiresAt: token.expiresAt,
+          sessionRevokedAt: session.revokedAt,
+          sessionExpiresAt: session.expiresAt,
+          userActive: user.active,
+        },
         now,
       );
       if (verdict === 'invalid') return { kind: 'invalid' as const };
       if (verdict === 'reuse') {
         await em.update(SessionEntity, { id: session.id }, { revokedAt: now, revokeReason: 'refresh_token_reuse' });
-        await this.audit.write(em, { ...actor, actorId: user.id }, {
-          action: 'auth.session_revoked',
-          entityType: 'user',
-          entityId: user.id,
-          orgUnitCode: user.orgUnitCode,
-          after: { sessionId: session.id, reason: 'refresh_token_reuse' },
-        });
+        await this.audit.write(
+          em,
+          { ...actor, actorId: user.id },
+          {
+            action: 'auth.session_revoked',
+            entityType: 'user',
+            entityId: user.id,
+            orgUnitCode: user.orgUnitCode,
+            after: { sessionId: session.id, reason: 'refresh_token_reuse' },
+          },
+        );
         return { kind: 'reuse' as const, userId: user.id };
       }
       await em.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
@@ -159,7 +185,13 @@ export class AuthService {
   async logout(user: AuthUser, actor: ActorContext): Promise<void> {
     await this.tx.run(async (em) => {
       await em.update(SessionEntity, { id: user.sessionId }, { revokedAt: this.clock.now(), revokeReason: 'logout' });
-      await this.audit.write(em, actor, { action: 'auth.logout', entityType: 'user', entityId: user.id, orgUnitCode: user.orgUnitCode, after: { sessionId: user.sessionId } });
+      await this.audit.write(em, actor, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: user.id,
+        orgUnitCode: user.orgUnitCode,
+        after: { sessionId: user.sessionId },
+      });
     });
   }
 
@@ -167,7 +199,16 @@ export class AuthService {
   async resolveAccess(claims: AccessClaims): Promise<AuthUser> {
     if (claims.typ !== 'access') throw UNAUTHENTICATED();
     const rows = await this.dataSource.query<
-      { id: string; username: string; display_name: string; roles: Role[]; org_unit_code: string; kind: OrgUnitKind; active: boolean; revoked_at: Date | null }[]
+      {
+        id: string;
+        username: string;
+        display_name: string;
+        roles: Role[];
+        org_unit_code: string;
+        kind: OrgUnitKind;
+        active: boolean;
+        revoked_at: Date | null;
+      }[]
     >(
       `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.kind, u.active, s.revoked_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
@@ -202,7 +243,12 @@ export class AuthService {
   private async issueRefreshToken(em: EntityManager, sessionId: string, now: Date): Promise<string> {
     const id = randomUUID();
     const { token, hash } = mintRefreshToken(id);
-    await em.insert(RefreshTokenEntity, { id, sessionId, tokenHash: hash, expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000) });
+    await em.insert(RefreshTokenEntity, {
+      id,
+      sessionId,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000),
+    });
     return token;
   }
 

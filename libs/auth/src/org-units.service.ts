@@ -57,7 +57,11 @@ export class OrgUnitsService {
         const existing = await em.findOne(OrgUnitEntity, { where: { code: unit.code }, lock: { mode: 'pessimistic_write' } });
         if (existing && sameUnit(toView(existing), unit)) continue;
         if (existing) {
-          await em.update(OrgUnitEntity, { code: unit.code }, { name: unit.name, abbr: unit.abbr, kind: unit.kind, parentCode: unit.parentCode, version: existing.version + 1 });
+          await em.update(
+            OrgUnitEntity,
+            { code: unit.code },
+            { name: unit.name, abbr: unit.abbr, kind: unit.kind, parentCode: unit.parentCode, version: existing.version + 1 },
+          );
         } else {
           await em.insert(OrgUnitEntity, { ...unit, active: true });
         }

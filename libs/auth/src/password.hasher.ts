@@ -13,7 +13,12 @@ export class PasswordHasher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, memoryCost: this.config.argon2.memoryCost, timeCost: this.config.argon2.timeCost, parallelism: 1 });
+    return argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: this.config.argon2.memoryCost,
+      timeCost: this.config.argon2.timeCost,
+      parallelism: 1,
+    });
   }
 
   async verify(hash: string, password: string): Promise<boolean> {

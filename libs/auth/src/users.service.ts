@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActorContext, AuthUser, Clock, DataScope, decodeCursor, DomainError, inScope, isUniqueViolation, Page, Role, toPage, TransactionRunner } from '@app/kernel';
+import {
+  ActorContext,
+  AuthUser,
+  Clock,
+  DataScope,
+  decodeCursor,
+  DomainError,
+  inScope,
+  isUniqueViolation,
+  Page,
+  Role,
+  toPage,
+  TransactionRunner,
+} from '@app/kernel';
 import { AuditWriter } from '@app/audit';
 import { DataSource } from 'typeorm';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserResponse } from './http/dto/user.dto';
@@ -11,7 +24,14 @@ import { UserEntity } from './persistence/user.entity';
 
 /** The audit view of a user: never the password hash. */
 function auditView(u: UserEntity) {
-  return { username: u.username, displayName: u.displayName, roles: u.roles, orgUnitCode: u.orgUnitCode, active: u.active, version: u.version };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    orgUnitCode: u.orgUnitCode,
+    active: u.active,
+    version: u.version,
+  };
 }
 
 @Injectable()
@@ -31,13 +51,27 @@ export class UsersService {
       let user: UserEntity;
       try {
         user = await em.save(
-          em.create(UserEntity, { username: dto.username, displayName: dto.displayName, passwordHash, roles: dedupe(dto.roles), orgUnitCode: dto.orgUnitCode, active: true }),
+          em.create(UserEntity, {
+            username: dto.username,
+            displayName: dto.displayName,
+            passwordHash,
+            roles: dedupe(dto.roles),
+            orgUnitCode: dto.orgUnitCode,
+            active: true,
+          }),
         );
       } catch (err) {
-        if (isUniqueViolation(err)) throw new DomainError('DUPLICATE', `username ${dto.username} is taken`, [{ field: 'username', message: 'is taken' }]);
+        if (isUniqueViolation(err))
+          throw new DomainError('DUPLICATE', `username ${dto.username} is taken`, [{ field: 'username', message: 'is taken' }]);
         throw err;
       }
-      await this.audit.write(em, actor, { action: 'user.created', entityType: 'user', entityId: user.id, orgUnitCode: user.orgUnitCode, after: auditView(user) });
+      await this.audit.write(em, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        orgUnitCode: user.orgUnitCode,
+        after: auditView(user),
+      });
       return user.id;
     });
     return this.getById(id);
@@ -63,10 +97,26 @@ export class UsersService {
       await em.update(UserEntity, { id }, changes);
       // A new password, a deactivation or a change of roles or unit ends the user's sessions: old tokens carry old rights.
       if (passwordHash || dto.active === false || dto.roles || dto.orgUnitCode) {
-        await em.createQueryBuilder().update(SessionEntity).set({ revokedAt: this.clock.now(), revokeReason: 'user_changed' }).where('user_id = :id AND revoked_at IS NULL', { id }).execute();
+        await em
+          .createQueryBuilder()
+          .update(SessionEntity)
+          .set({ revokedAt: this.clock.now(), revokeReason: 'user_changed' })
+          .where('user_id = :id AND revoked_at IS NULL', { id })
+          .execute();
       }
-      const after = { ...before, ...auditView({ ...user, ...changes } as UserEntity), ...(passwordHash && { passwordChanged: true }) };
-      await this.audit.write(em, actor, { action: 'user.updated', entityType: 'user', entityId: id, orgUnitCode: changes.orgUnitCode ?? user.orgUnitCode, before, after });
+      const after = {
+        ...before,
+        ...auditView(Object.assign(new UserEntity(), user, changes)),
+        ...(passwordHash && { passwordChanged: true }),
+      };
+      await this.audit.write(em, actor, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        orgUnitCode: changes.orgUnitCode ?? user.orgUnitCode,
+        before,
+        after,
+      });
     });
     return this.getById(id);
   }
@@ -88,7 +138,10 @@ export class UsersService {
     if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` });
     const cursor = decodeCursor(q.cursor, 1);
     if (cursor) qb.andWhere('u.username > :after', { after: cursor[0] });
-    const rows = await qb.orderBy('u.username', 'ASC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('u.username', 'ASC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, toResponse, (u) => [u.username]);
   }
 
@@ -120,7 +173,9 @@ export function toResponse(u: UserEntity): UserResponse {
     username: u.username,
     displayName: u.displayName,
     roles: u.roles,
-    orgUnit: u.orgUnit ? { code: u.orgUnit.code, name: u.orgUnit.name, kind: u.orgUnit.kind } : { code: u.orgUnitCode, name: '', kind: 'district' },
+    orgUnit: u.orgUnit
+      ? { code: u.orgUnit.code, name: u.orgUnit.name, kind: u.orgUnit.kind }
+      : { code: u.orgUnitCode, name: '', kind: 'district' },
     active: u.active,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),

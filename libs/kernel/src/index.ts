@@ -15,3 +15,4 @@ export * from './time/clock';
 export * from './kernel.module';
 export * from './http/auth-context';
 export * from './http/pagination';
+export * from './http/query-transforms';

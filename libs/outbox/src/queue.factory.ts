@@ -37,7 +37,11 @@ export class QueueFactory {
       return new Worker(JOBS_QUEUE, processor, { ...opts, connection, prefix: this.config.queuePrefix });
     }
     const pg = withBackend(createPostgresBackend);
-    return new pg.Worker(JOBS_QUEUE, processor, { ...opts, connection: this.pgConnection(), prefix: this.config.queuePrefix }) as unknown as Worker;
+    return new pg.Worker(JOBS_QUEUE, processor, {
+      ...opts,
+      connection: this.pgConnection(),
+      prefix: this.config.queuePrefix,
+    }) as unknown as Worker;
   }
 
   async closeClients(): Promise<void> {

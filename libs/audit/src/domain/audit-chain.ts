@@ -34,7 +34,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashEntry(prevHash: string, seq: string, entry: AuditEntryContent): string {
-  return createHash('sha256').update(`${prevHash}\n${seq}\n${canonicalJson(entry)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${seq}\n${canonicalJson(entry)}`)
+    .digest('hex');
 }
 
 export interface ChainLink {

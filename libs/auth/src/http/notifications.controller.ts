@@ -1,13 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AnyRole, AuthUser, CurrentUser, Page, PageQuery } from '@app/kernel';
+import { AnyRole, AuthUser, CurrentUser, Page, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService, NotificationView } from '../notifications/notifications.service';
 import { IdParam } from './dto/id-param.dto';
 
 export class NotificationsQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   unread?: boolean;
 }
 

@@ -12,6 +12,11 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(req: FastifyRequest, username: string, password: string): Promise<UserEntity> {
-    return this.auth.validateCredentials(username, password, { actorId: null, onBehalfOfId: null, requestId: String(req.id), ip: req.ip ?? null });
+    return this.auth.validateCredentials(username, password, {
+      actorId: null,
+      onBehalfOfId: null,
+      requestId: String(req.id),
+      ip: req.ip ?? null,
+    });
   }
 }

@@ -6,64 +6,121 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /** The process environment as the application reads it; every variable is declared and validated here. */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 20;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
   QUEUE_PREFIX = 'ped';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(90 * 86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  @Max(90 * 86400)
   REFRESH_TTL_SECONDS = 14 * 86400;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 30;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(8 * 1024) @Max(1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(8 * 1024)
+  @Max(1024 * 1024)
   ARGON2_MEMORY_KIB = 19456;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   ARGON2_TIME_COST = 2;
 
-  @IsOptional() @IsString() @MinLength(8)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
   DEMO_PASSWORD = 'demo-pass-2026';
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR = '.data';
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   WORKER_CONCURRENCY = 20;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   OUTBOX_POLL_MS = 250;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   AUDIT_SEAL_INTERVAL_MS = 1000;
 }
 

@@ -22,6 +22,7 @@ export function buildDataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: config.databasePoolSize, application_name: 'patent-enforcement-desk' },
-    logging: ['error'],
+    // Off: TypeORM's query logger prints failed statements with their parameters (password hashes, personal data).
+    logging: false,
   };
 }

@@ -28,8 +28,8 @@ export function toErrorBody(exception: unknown, requestId: string): { status: nu
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
-    const message =
-      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.join('; ') : exception.message;
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST');
     if (status < 500) return { status, body: { statusCode: status, code, message, requestId }, internal: false };
   }

@@ -6,11 +6,17 @@ import { DomainError } from '../errors/domain-error';
 /** `?limit=` (1–200, default 50) and `?cursor=` of docs/api.md "Lists". */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'opaque cursor from the previous page' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a cursor this API returned' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'is not a cursor this API returned' })
   cursor?: string;
 }
 
@@ -28,7 +34,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values as (string | number)[];
+      return values;
     }
   } catch {
     // fall through to the validation error

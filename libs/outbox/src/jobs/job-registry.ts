@@ -9,7 +9,8 @@ export function checkProcessorCoverage(found: { name: string; className: string 
   for (const name of known) {
     const handlers = found.filter((f) => f.name === name);
     if (handlers.length === 0) problems.push(`job "${name}" has no processor`);
-    if (handlers.length > 1) problems.push(`job "${name}" has ${handlers.length} processors: ${handlers.map((h) => h.className).join(', ')}`);
+    if (handlers.length > 1)
+      problems.push(`job "${name}" has ${handlers.length} processors: ${handlers.map((h) => h.className).join(', ')}`);
   }
   for (const f of found) if (!known.includes(f.name)) problems.push(`${f.className} processes unknown job "${f.name}"`);
   return problems;

@@ -5,22 +5,35 @@ import { AUDIT_ENTITY_TYPES, AuditEntityType } from '../../audit-entity-types';
 
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES })
-  @IsOptional() @IsIn(AUDIT_ENTITY_TYPES)
+  @IsOptional()
+  @IsIn(AUDIT_ENTITY_TYPES)
   entityType?: AuditEntityType;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   entityId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   action?: string;
 
-  @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD' }) @IsOptional() @IsISO8601()
+  @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD (exclusive)' }) @IsOptional() @IsISO8601()
+  @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD (exclusive)' })
+  @IsOptional()
+  @IsISO8601()
   to?: string;
 }
 

@@ -1,69 +1,122 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, Role, ROLES } from '@app/kernel';
+import { PageQuery, queryBoolean, Role, ROLES } from '@app/kernel';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { OrgUnitKind } from '../../persistence/org-unit.entity';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'off.binhai4' })
-  @IsString() @Matches(USERNAME, { message: 'must be 3-40 lower-case letters, digits, dots, dashes or underscores' })
+  @IsString()
+  @Matches(USERNAME, { message: 'must be 3-40 lower-case letters, digits, dots, dashes or underscores' })
   username!: string;
 
   @ApiProperty({ example: '张三' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName!: string;
 
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(200)
   password!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(ROLES, { each: true })
   roles!: Role[];
 
   @ApiProperty({ example: '120116' })
-  @IsString() @MaxLength(40)
+  @IsString()
+  @MaxLength(40)
   orgUnitCode!: string;
 }
 
 export class UpdateUserDto {
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
   expectedVersion!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName?: string;
 
   @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' }) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'must be at least 10 characters' })
+  @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(ROLES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(ROLES, { each: true })
   roles?: Role[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   orgUnitCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'clear a lock-out' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'clear a lock-out' })
+  @IsOptional()
+  @IsBoolean()
   unlock?: boolean;
 }
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   orgUnitCode?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'username or display name contains' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'username or display name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 

@@ -1,0 +1,29 @@
+/** Where the e2e tests find PostgreSQL and Redis (the CI machine runs both on their standard ports). */
+export const TEST_ADMIN_DB_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEMPLATE_DB = 'ped_test_template';
+export const TEST_JWT_SECRET = 'test-only-secret-0123456789-abcdefghijklmnop';
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+export function dbUrl(name: string): string {
+  const url = new URL(TEST_ADMIN_DB_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Environment for an app under test: fast argon2, quick loops, no log noise. */
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    REDIS_URL: TEST_REDIS_URL,
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '50',
+    AUDIT_SEAL_INTERVAL_MS: '200',
+    DATABASE_POOL_SIZE: '5',
+    ARGON2_MEMORY_KIB: '8192',
+    ARGON2_TIME_COST: '1',
+    DEMO_PASSWORD,
+    ...overrides,
+  };
+}
