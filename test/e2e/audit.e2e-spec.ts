@@ -56,11 +56,23 @@ describe('audit trail: written with the change, append-only, hash-chained', () =
     expect(dup.body).toMatchObject({ code: 'DUPLICATE', details: [{ field: 'username', message: 'is taken' }] });
     const list = await t.http.get('/api/v1/users?q=off.binhai2').set(auth(admin)).expect(200);
     const user = list.body.items[0];
-    const stale = await t.http.patch(`/api/v1/users/${user.id}`).set(auth(admin)).send({ expectedVersion: user.version + 5, displayName: 'x' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/v1/users/${user.id}`)
+      .set(auth(admin))
+      .send({ expectedVersion: user.version + 5, displayName: 'x' })
+      .expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
-    const bad = await t.http.post('/api/v1/users').set(auth(admin)).send({ username: 'ok.name', displayName: 'x', password: 'short', roles: ['boss'], orgUnitCode: '120116' }).expect(400);
+    const bad = await t.http
+      .post('/api/v1/users')
+      .set(auth(admin))
+      .send({ username: 'ok.name', displayName: 'x', password: 'short', roles: ['boss'], orgUnitCode: '120116' })
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'roles']);
-    const unit = await t.http.post('/api/v1/users').set(auth(admin)).send({ username: 'ok.name', displayName: 'x', password: 'a-long-password', roles: ['officer'], orgUnitCode: '999999' }).expect(400);
+    const unit = await t.http
+      .post('/api/v1/users')
+      .set(auth(admin))
+      .send({ username: 'ok.name', displayName: 'x', password: 'a-long-password', roles: ['officer'], orgUnitCode: '999999' })
+      .expect(400);
     expect(unit.body.details).toEqual([{ field: 'orgUnitCode', message: 'unknown org unit 999999' }]);
     expect(await counts()).toEqual(before);
   });
@@ -80,7 +92,13 @@ describe('audit trail: written with the change, append-only, hash-chained', () =
         t.http
           .post('/api/v1/users')
           .set(auth(admin))
-          .send({ username: `bulk.user${i}`, displayName: `批量${i}`, password: 'a-long-password', roles: ['officer'], orgUnitCode: '120101' })
+          .send({
+            username: `bulk.user${i}`,
+            displayName: `批量${i}`,
+            password: 'a-long-password',
+            roles: ['officer'],
+            orgUnitCode: '120101',
+          })
           .expect(201),
       ),
     );
@@ -100,7 +118,9 @@ describe('audit trail: written with the change, append-only, hash-chained', () =
     const edited = await t.http.get('/api/v1/audit/verify').set(auth(admin)).expect(200);
     expect(edited.body).toMatchObject({ ok: false, firstBrokenSeq: '5', problem: 'hash_mismatch' });
 
-    const cli = await run(process.execPath, [path.resolve(__dirname, '../../dist/apps/cli/src/main.js'), 'audit:verify'], { env: { ...process.env, ...t.env } }).then(
+    const cli = await run(process.execPath, [path.resolve(__dirname, '../../dist/apps/cli/src/main.js'), 'audit:verify'], {
+      env: { ...process.env, ...t.env },
+    }).then(
       () => ({ code: 0, stdout: '' }),
       (err: { code: number; stdout: string }) => err,
     );

@@ -13,10 +13,19 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
 
   it('logs in with the demo password and answers /auth/me', async () => {
     const res = await login('off.binhai1').expect(200);
-    expect(res.body).toMatchObject({ expiresIn: 900, user: { username: 'off.binhai1', roles: ['officer'], orgUnit: { code: '120116', kind: 'district' } } });
+    expect(res.body).toMatchObject({
+      expiresIn: 900,
+      user: { username: 'off.binhai1', roles: ['officer'], orgUnit: { code: '120116', kind: 'district' } },
+    });
     expect(res.body.refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     const me = await t.http.get('/api/v1/auth/me').set(auth(res.body.accessToken)).expect(200);
-    expect(me.body.user).toEqual({ id: res.body.user.id, username: 'off.binhai1', displayName: '滨海执法员一', roles: ['officer'], orgUnit: { code: '120116', name: '滨海新区', kind: 'district' } });
+    expect(me.body.user).toEqual({
+      id: res.body.user.id,
+      username: 'off.binhai1',
+      displayName: '滨海执法员一',
+      roles: ['officer'],
+      orgUnit: { code: '120116', name: '滨海新区', kind: 'district' },
+    });
     expect(me.headers['x-request-id']).toBeTruthy();
   });
 
@@ -48,10 +57,14 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
 
     // the lock-out went through the outbox and a job into the admin's inbox
     const admin = await t.token('admin');
-    const inbox = await eventually(async () => {
-      const res = await t.http.get('/api/v1/notifications').set(auth(admin)).expect(200);
-      return res.body.items.find((n: { kind: string }) => n.kind === 'security.account_locked');
-    }, 10_000, 'lock-out notification');
+    const inbox = await eventually(
+      async () => {
+        const res = await t.http.get('/api/v1/notifications').set(auth(admin)).expect(200);
+        return res.body.items.find((n: { kind: string }) => n.kind === 'security.account_locked');
+      },
+      10_000,
+      'lock-out notification',
+    );
     expect(inbox.title).toContain('off.heping1');
 
     // an admin can clear the lock
@@ -74,7 +87,9 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
     await t.http.get('/api/v1/auth/me').set(auth(second.accessToken)).expect(401);
 
     const db = await sql(t.db.url);
-    const revoked = await db.query("SELECT revoke_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'off.binhai3'");
+    const revoked = await db.query(
+      "SELECT revoke_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'off.binhai3'",
+    );
     await db.end();
     expect(revoked.rows).toEqual([{ revoke_reason: 'refresh_token_reuse' }]);
   });
@@ -100,7 +115,10 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
     await t.http.get('/api/v1/auth/me').set(auth('not.a.jwt')).expect(401);
     const pair = (await login('sup.city').expect(200)).body;
     const [h, p] = pair.accessToken.split('.');
-    await t.http.get('/api/v1/auth/me').set(auth(`${h}.${p}.forgedsignature`)).expect(401);
+    await t.http
+      .get('/api/v1/auth/me')
+      .set(auth(`${h}.${p}.forgedsignature`))
+      .expect(401);
   });
 });
 

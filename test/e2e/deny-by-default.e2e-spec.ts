@@ -10,7 +10,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/refresh',
 ]);
 /** The OpenAPI document and the Swagger UI's static files. */
-const isApiDocs = (method: string, url: string) => method === 'GET' && (url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs-'));
+const isApiDocs = (method: string, url: string) =>
+  method === 'GET' && (url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs-'));
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -18,7 +18,9 @@ export interface TestApp {
 }
 
 /** The real api (and, by default, the worker) on a fresh database and a per-file Redis key prefix. */
-export async function createTestApp(opts: { withWorker?: boolean; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { withWorker?: boolean; env?: Record<string, string>; db?: TestDatabase } = {},
+): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const env = testEnv({ DATABASE_URL: db.url, QUEUE_PREFIX: db.name, ...opts.env });
   const app = await createHttpApp(loadConfig(env), { withWorker: opts.withWorker ?? true });

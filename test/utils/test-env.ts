@@ -19,6 +19,8 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
+    WORKER_LOCK_MS: '3000',
+    WORKER_STALLED_INTERVAL_MS: '1000',
     AUDIT_SEAL_INTERVAL_MS: '200',
     DATABASE_POOL_SIZE: '5',
     ARGON2_MEMORY_KIB: '8192',

@@ -46,9 +46,15 @@ async function bootstrap(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: shutting down`);
-    await app.close();
+    let code = 0;
+    try {
+      await app.close(); // runs every shutdown hook: http server, worker, relay, queue, pools
+    } catch (err) {
+      logger.error({ err }, 'error while closing the app');
+      code = 1;
+    }
     if (stopEmbedded) await stopEmbedded();
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -45,7 +45,10 @@ export class QueueFactory {
   }
 
   async closeClients(): Promise<void> {
-    await Promise.all(this.redisClients.map((c) => c.quit().catch(() => c.disconnect())));
+    // quit() waits for a reply that never comes while Redis is away; disconnect() does not wait.
+    await Promise.all(
+      this.redisClients.map((c) => (c.status === 'ready' ? c.quit().then(() => undefined, () => c.disconnect()) : Promise.resolve(c.disconnect()))),
+    );
   }
 
   private pgConnection() {
@@ -54,7 +57,12 @@ export class QueueFactory {
 
   private redis(opts: { maxRetriesPerRequest: number | null; enableOfflineQueue?: boolean }): IORedis {
     const client = new IORedis(this.config.redisUrl as string, { ...opts, lazyConnect: false });
-    client.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'redis connection error'));
+    let last = 0;
+    client.on('error', (err: Error) => {
+      if (Date.now() - last < 10_000) return; // one line per outage, not one per reconnect attempt
+      last = Date.now();
+      this.logger.warn({ err: err.message }, 'redis connection error');
+    });
     this.redisClients.push(client);
     return client;
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
@@ -9,10 +9,18 @@ import { QueueFactory } from './queue.factory';
 export class JobQueue implements OnApplicationShutdown {
   readonly factory: QueueFactory;
   readonly queue: Queue;
+  private readonly logger = new Logger(JobQueue.name);
+  private lastErrorLog = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.factory = new QueueFactory(config);
     this.queue = this.factory.createQueue();
+    // Without a listener an 'error' event would crash the process; the outbox keeps the work while the backend is away.
+    this.queue.on('error', (err: Error) => {
+      if (Date.now() - this.lastErrorLog < 10_000) return;
+      this.lastErrorLog = Date.now();
+      this.logger.warn({ err: err.message }, 'queue backend unavailable');
+    });
     this.registerDepthGauge();
   }
 
@@ -22,7 +30,7 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
+    await withTimeout(this.queue.close(), 3000, 'queue close timed out').catch(() => undefined);
     await this.factory.closeClients();
   }
 

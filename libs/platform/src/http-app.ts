@@ -33,7 +33,6 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -59,7 +58,6 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     const route = req.routeOptions.url ?? 'unmatched';
     httpRequestDuration.observe({ method: req.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
   });
-
 
   const document = SwaggerModule.createDocument(
     app,

@@ -119,6 +119,20 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(500)
+  @Max(600000)
+  WORKER_LOCK_MS = 30_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600000)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(100)
   @Max(600000)
   AUDIT_SEAL_INTERVAL_MS = 1000;
@@ -143,6 +157,8 @@ export interface AppConfig {
   embeddedPgPort: number;
   workerConcurrency: number;
   outboxPollMs: number;
+  workerLockMs: number;
+  workerStalledIntervalMs: number;
   auditSealIntervalMs: number;
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
@@ -188,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     workerConcurrency: vars.WORKER_CONCURRENCY,
     outboxPollMs: vars.OUTBOX_POLL_MS,
+    workerLockMs: vars.WORKER_LOCK_MS,
+    workerStalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
     embedded,
   };

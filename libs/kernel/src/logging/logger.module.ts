@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -22,6 +22,8 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         PinoLoggerModule.forRoot({
+          // Nest 11's path syntax for "every route" (the default '*' logs a legacy-route warning at start-up).
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },

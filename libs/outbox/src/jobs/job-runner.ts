@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Counter } from 'prom-client';
-import { JobQueue } from '../queue.provider';
+import { JobQueue, withTimeout } from '../queue.provider';
 import { JobRegistry } from './job-registry';
 
 /** The BullMQ worker of this process: dispatches each job by name to its one processor. */
@@ -30,8 +30,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.registry.load();
     this.worker = this.jobQueue.factory.createWorker((job: Job) => this.process(job), {
       concurrency: this.config.workerConcurrency,
-      // A worker killed mid-job leaves the job "active"; another worker takes it back after this interval.
-      stalledInterval: Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000),
+      // A worker killed mid-job stops renewing its lock; once the lock lapses, another worker's stalled check
+      // (every stalledInterval) takes the job back. Short in tests, BullMQ's defaults in production.
+      lockDuration: this.config.workerLockMs,
+      stalledInterval: this.config.workerStalledIntervalMs,
       maxStalledCount: 3,
     });
     this.worker.on('failed', (job, err) => {
@@ -43,8 +45,13 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // Finishes the jobs in hand, takes no new ones.
-    await this.worker?.close();
+    if (!this.worker) return;
+    // Finish the jobs in hand and take no new ones; if the backend is unreachable that never completes, so give
+    // up after one lock period: the unfinished jobs stall and another worker takes them over.
+    const worker = this.worker;
+    await withTimeout(worker.close(), Math.min(this.config.workerLockMs, 10_000), 'worker close timed out').catch(() =>
+      withTimeout(worker.close(true), 2000, 'forced close timed out').catch(() => undefined),
+    );
   }
 
   private async process(job: Job): Promise<void> {
