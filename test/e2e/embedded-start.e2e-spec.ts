@@ -22,7 +22,13 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
 
   const start = () => {
     output = '';
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     delete env.JWT_SECRET;
@@ -53,7 +59,11 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
       throw new Error(`${err.message}\n--- server output ---\n${output.slice(-3000)}`);
     });
   const login = async (username: string, password: string) =>
-    fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
 
   afterAll(async () => {
     if (child) await stop(child);
@@ -70,7 +80,13 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     const created = await fetch(`${base}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ username: 'kept.user', displayName: '保留', password: 'a-long-password', roles: ['officer'], orgUnitCode: '120116' }),
+      body: JSON.stringify({
+        username: 'kept.user',
+        displayName: '保留',
+        password: 'a-long-password',
+        roles: ['officer'],
+        orgUnitCode: '120116',
+      }),
     });
     expect(created.status).toBe(201);
     const code = await stop(first);
@@ -82,9 +98,15 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     // a locked-out account's notification still travels outbox → BullMQ (PostgreSQL backend) → inbox
     for (let i = 0; i < 5; i++) await login('off.binhai1', 'wrong-password');
     const admin = ((await (await login('admin', DEMO_PASSWORD)).json()) as { accessToken: string }).accessToken;
-    await eventually(async () => {
-      const inbox = (await (await fetch(`${base}/api/v1/notifications`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { kind: string }[] };
-      return inbox.items.some((n) => n.kind === 'security.account_locked');
-    }, 20_000, 'the lock-out notification via the PostgreSQL queue backend');
+    await eventually(
+      async () => {
+        const inbox = (await (await fetch(`${base}/api/v1/notifications`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+          items: { kind: string }[];
+        };
+        return inbox.items.some((n) => n.kind === 'security.account_locked');
+      },
+      20_000,
+      'the lock-out notification via the PostgreSQL queue backend',
+    );
   }, 240_000);
 });

@@ -3,7 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
 import { AppConfig, ConfigError, loadConfig, Role, systemActor } from '@app/kernel';
-import { CliModule, pendingSchemaChanges, runMigrations, startEmbeddedPostgres } from '@app/platform';
+import {
+  CliModule,
+  createDataSource,
+  pendingSchemaChanges,
+  revertAllMigrations,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@app/platform';
+import { DataSource } from 'typeorm';
 
 const HELP = `usage: npm run cli -- <command> [args]
   migrate                         apply pending migrations to DATABASE_URL
@@ -32,6 +40,15 @@ async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T
   }
 }
 
+async function withDataSource<T>(config: AppConfig, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = await createDataSource(config).initialize();
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 async function withApp<T>(config: AppConfig, work: (get: <S>(cls: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(CliModule.forRoot({ ...config, logLevel: 'warn' }), { logger: ['error', 'warn'] });
   try {
@@ -54,12 +71,28 @@ async function main(argv: string[]): Promise<number> {
       return withConfig(async (config) => {
         await runMigrations(config);
         const pending = await pendingSchemaChanges(config);
-        if (pending.length === 0) {
-          console.log('migrations match the entities');
-          return 0;
+        if (pending.length > 0) {
+          console.error(`the entities and the migrated schema differ; a migration is missing:\n${pending.join(';\n')}`);
+          return 1;
         }
-        console.error(`the entities and the migrated schema differ; a migration is missing:\n${pending.join(';\n')}`);
-        return 1;
+        // every down must work, and up again must give the same schema
+        const reverted = await revertAllMigrations(config);
+        const [{ n }] = await withDataSource(config, (ds) =>
+          ds.query<{ n: string }[]>(
+            "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'",
+          ),
+        );
+        if (Number(n) !== 0) {
+          console.error(`after reverting ${reverted.length} migrations, ${n} tables are left behind`);
+          return 1;
+        }
+        await runMigrations(config);
+        if ((await pendingSchemaChanges(config)).length > 0) {
+          console.error('re-applying the migrations after reverting them gives a different schema');
+          return 1;
+        }
+        console.log(`migrations match the entities; ${reverted.length} reverted and re-applied cleanly`);
+        return 0;
       });
     case 'seed:demo':
       return withConfig(async (config) => {

@@ -47,7 +47,14 @@ export class QueueFactory {
   async closeClients(): Promise<void> {
     // quit() waits for a reply that never comes while Redis is away; disconnect() does not wait.
     await Promise.all(
-      this.redisClients.map((c) => (c.status === 'ready' ? c.quit().then(() => undefined, () => c.disconnect()) : Promise.resolve(c.disconnect()))),
+      this.redisClients.map((c) =>
+        c.status === 'ready'
+          ? c.quit().then(
+              () => undefined,
+              () => c.disconnect(),
+            )
+          : Promise.resolve(c.disconnect()),
+      ),
     );
   }
 

@@ -29,6 +29,24 @@ export async function runMigrations(config: Pick<AppConfig, 'databaseUrl'>): Pro
   }
 }
 
+/** Reverts every applied migration (newest first): proves each `down` works. Returns the names reverted. */
+export async function revertAllMigrations(config: Pick<AppConfig, 'databaseUrl'>): Promise<string[]> {
+  const ds = await createDataSource(config).initialize();
+  const reverted: string[] = [];
+  try {
+    for (;;) {
+      const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM typeorm_migrations');
+      if (Number(n) === 0) break;
+      const [{ name }] = await ds.query<{ name: string }[]>('SELECT name FROM typeorm_migrations ORDER BY timestamp DESC LIMIT 1');
+      await ds.undoLastMigration({ transaction: 'each' });
+      reverted.push(name);
+    }
+    return reverted;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /** The SQL TypeORM would still run to make the schema match the entities; empty when migrations are complete. */
 export async function pendingSchemaChanges(config: Pick<AppConfig, 'databaseUrl'>): Promise<string[]> {
   const ds = await createDataSource(config).initialize();

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole suite, as CI runs it: lint, format, type-check, build, migration check, unit and e2e tests.
+# Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
+# (TEST_REDIS_URL, default redis://127.0.0.1:6379); .ci/run starts them when they are not running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "lint (eslint, type-aware, import/no-cycle)"
+npx eslint . --max-warnings 0
+step "format (prettier)"
+npx prettier --check . >/dev/null && echo "formatted"
+step "type-check (tsc --noEmit)"
+npx tsc -p tsconfig.json --noEmit
+step "build (swc)"
+node scripts/build.mjs
+
+step "migrations: apply to an empty database, compare with the entities, revert all, re-apply"
+admin_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+check_db="ped_test_migcheck_$$"
+psql "$admin_url" -qc "CREATE DATABASE $check_db"
+trap 'psql "$admin_url" -qc "DROP DATABASE IF EXISTS $check_db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+DATABASE_URL="${admin_url%/*}/$check_db" JWT_SECRET="migration-check-only-0123456789abcdef" node dist/apps/cli/src/main.js migration:check
+
+step "unit tests"
+npx jest --selectProjects unit --ci
+step "e2e and fault tests (real PostgreSQL, Redis, HTTP; embedded PostgreSQL start)"
+npx jest --selectProjects e2e --ci --maxWorkers=2
