@@ -16,3 +16,5 @@ export * from './kernel.module';
 export * from './http/auth-context';
 export * from './http/pagination';
 export * from './http/query-transforms';
+export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency-key.entity';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, Page, Roles } from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles } from '@app/kernel';
 import { UsersService } from '../users.service';
 import { IdParam } from './dto/id-param.dto';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserResponse } from './dto/user.dto';
@@ -13,6 +13,7 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
+  @Idempotent()
   create(@Body() dto: CreateUserDto, @Actor() actor: ActorContext): Promise<UserResponse> {
     return this.users.create(actor, dto);
   }
