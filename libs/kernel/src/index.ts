@@ -18,3 +18,4 @@ export * from './http/pagination';
 export * from './http/query-transforms';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency-key.entity';
+export * from './time/interval-loop';

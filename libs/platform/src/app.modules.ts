@@ -4,12 +4,13 @@ import { AuthCoreModule, AuthModule } from '@app/auth';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
+import { RetentionTask } from './retention.task';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
 import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
-@Module({ imports: [AuditModule, AuthCoreModule, OutboxWorkerModule], providers: [AuditSealerTask] })
+@Module({ imports: [AuditModule, AuthCoreModule, OutboxWorkerModule], providers: [AuditSealerTask, RetentionTask] })
 export class WorkerFeaturesModule {}
 
 @Module({})

@@ -4,3 +4,4 @@ export * from './http-app';
 export * from './migrate';
 export * from './embedded-postgres';
 export * from './entities';
+export * from './retention.task';
