@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
+import { APP_CONFIG, AppConfig, IntervalLoop, metricsRegistry } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { Gauge } from 'prom-client';
 import { JOB_DEFINITIONS, isJobName } from './job-names';
@@ -22,14 +22,12 @@ interface PendingRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: IntervalLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobQueue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const ds = dataSource;
     metricsRegistry.removeSingleMetric('ped_outbox_pending');
@@ -42,36 +40,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.set(Number(n));
       },
     });
+    // A full batch means more is waiting: go again at once. A refused hand-over backs off a little.
+    this.loop = new IntervalLoop(OutboxRelay.name, config.outboxPollMs, async () => {
+      const moved = await this.relayBatch();
+      if (moved === BATCH) return 0;
+      if (moved < 0) return Math.max(config.outboxPollMs, 2000);
+      return undefined;
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = null));
-    }, ms);
-  }
-
-  private async tick(): Promise<void> {
-    let next = this.config.outboxPollMs;
-    try {
-      const moved = await this.relayBatch();
-      if (moved === BATCH) next = 0;
-      if (moved < 0) next = Math.max(this.config.outboxPollMs, 2000);
-    } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'outbox relay could not hand over; will retry');
-      next = Math.max(this.config.outboxPollMs, 2000);
-    }
-    this.schedule(next);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**

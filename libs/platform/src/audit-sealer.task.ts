@@ -8,7 +8,9 @@ export class AuditSealerTask implements OnApplicationBootstrap, OnApplicationShu
   private readonly loop: IntervalLoop;
 
   constructor(chain: AuditChainService, @Inject(APP_CONFIG) config: AppConfig) {
-    this.loop = new IntervalLoop(AuditSealerTask.name, config.auditSealIntervalMs, () => chain.sealPending());
+    this.loop = new IntervalLoop(AuditSealerTask.name, config.auditSealIntervalMs, async () => {
+      await chain.sealPending();
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -16,7 +16,9 @@ export class RetentionTask implements OnApplicationBootstrap, OnApplicationShutd
   private readonly loop: IntervalLoop;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.loop = new IntervalLoop(RetentionTask.name, HOUR, () => this.run());
+    this.loop = new IntervalLoop(RetentionTask.name, HOUR, async () => {
+      await this.run();
+    });
   }
 
   onApplicationBootstrap(): void {

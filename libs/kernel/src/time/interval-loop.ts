@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 
 /**
  * Runs `work` repeatedly with `intervalMs` between the end of one run and the start of the next (never
- * overlapping); a failed run is logged and retried on the next tick. `stop()` waits for a run in progress.
+ * overlapping); a run may return a number to choose the next delay (0: more work is waiting). A failed run is
+ * logged and retried on the next tick. `stop()` waits for a run in progress.
  */
 export class IntervalLoop {
   private readonly logger: Logger;
@@ -13,7 +14,7 @@ export class IntervalLoop {
   constructor(
     name: string,
     private readonly intervalMs: number,
-    private readonly work: () => Promise<unknown>,
+    private readonly work: () => Promise<number | void>,
   ) {
     this.logger = new Logger(name);
   }
@@ -34,12 +35,12 @@ export class IntervalLoop {
     this.timer = setTimeout(() => {
       this.running = this.work()
         .then(
-          () => undefined,
-          (err: Error) => this.logger.warn({ err: err.message }, 'periodic task failed; will retry'),
+          (next) => next,
+          (err: Error) => void this.logger.warn({ err: err.message }, 'periodic task failed; will retry'),
         )
-        .finally(() => {
+        .then((next) => {
           this.running = null;
-          this.schedule(this.intervalMs);
+          this.schedule(typeof next === 'number' ? next : this.intervalMs);
         });
     }, ms);
   }
