@@ -123,8 +123,8 @@ export class UsersService {
 
   /** 404 when the user is outside the caller's scope: existence is not revealed. */
   async getScoped(caller: AuthUser, id: string): Promise<UserResponse> {
-    const user = await this.getById(id).catch(() => null);
-    if (!user || !inScope(caller.scope, user.orgUnit.code)) throw DomainError.notFound('user');
+    const user = await this.getById(id);
+    if (!inScope(caller.scope, user.orgUnit.code)) throw DomainError.notFound('user');
     return user;
   }
 
