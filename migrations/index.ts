@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { IdempotencyKeys1764000000001 } from './1764000000001-idempotency-keys';
+import { NumberSequences1764000000002 } from './1764000000002-number-sequences';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
-export const MIGRATIONS = [Foundation1764000000000, IdempotencyKeys1764000000001];
+export const MIGRATIONS = [Foundation1764000000000, IdempotencyKeys1764000000001, NumberSequences1764000000002];

@@ -19,3 +19,6 @@ export * from './http/query-transforms';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency-key.entity';
 export * from './time/interval-loop';
+export * from './numbering/number-format';
+export * from './numbering/numbering.service';
+export * from './numbering/number-sequence.entity';
