@@ -22,3 +22,4 @@ export * from './time/interval-loop';
 export * from './numbering/number-format';
 export * from './numbering/numbering.service';
 export * from './numbering/number-sequence.entity';
+export * from './calendar';

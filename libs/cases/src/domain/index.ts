@@ -1,0 +1,3 @@
+export * from './case-types';
+export * from './case-lifecycle';
+export * from './case-rules';
