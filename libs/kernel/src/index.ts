@@ -23,3 +23,5 @@ export * from './numbering/number-format';
 export * from './numbering/numbering.service';
 export * from './numbering/number-sequence.entity';
 export * from './calendar';
+export * from './identifiers';
+export * from './money';
