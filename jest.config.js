@@ -17,7 +17,11 @@ const common = {
   transform: { '^.+\\.(t|m?j)s$': swc },
   // content-disposition (via @fastify/static, for the OpenAPI UI) is ESM-only: let swc turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
-  moduleNameMapper: { '^@app/migrations$': '<rootDir>/migrations', '^@app/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/migrations$': '<rootDir>/migrations',
+    '^@app/kernel/calendar$': '<rootDir>/libs/kernel/src/calendar',
+    '^@app/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };
 module.exports = {
   testTimeout: 60_000,

@@ -10,6 +10,8 @@ const sources = ['apps/api/src', 'apps/worker/src', 'apps/cli/src', 'libs', 'mig
 const paths = {};
 for (const lib of await readdir(path.join(root, 'libs'))) paths[`@app/${lib}`] = [`./libs/${lib}/src`];
 paths['@app/migrations'] = ['./migrations'];
+// Framework-free parts of the kernel that domain code may import without pulling in Nest.
+paths['@app/kernel/calendar'] = ['./libs/kernel/src/calendar'];
 
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

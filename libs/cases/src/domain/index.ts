@@ -1,3 +1,4 @@
 export * from './case-types';
 export * from './case-lifecycle';
 export * from './case-rules';
+export * from './case-deadlines';
