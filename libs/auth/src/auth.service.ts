@@ -205,12 +205,13 @@ export class AuthService {
         display_name: string;
         roles: Role[];
         org_unit_code: string;
+        unit_name: string;
         kind: OrgUnitKind;
         active: boolean;
         revoked_at: Date | null;
       }[]
     >(
-      `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.kind, u.active, s.revoked_at
+      `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.name AS unit_name, o.kind, u.active, s.revoked_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
         WHERE s.id = $1 AND u.id = $2`,
       [claims.sid, claims.sub],
@@ -223,6 +224,7 @@ export class AuthService {
       displayName: row.display_name,
       roles: row.roles,
       orgUnitCode: row.org_unit_code,
+      orgUnit: { code: row.org_unit_code, name: row.unit_name, kind: row.kind },
       sessionId: claims.sid,
       scope: computeScope(row.roles, { code: row.org_unit_code, kind: row.kind }),
     };

@@ -25,3 +25,4 @@ export * from './numbering/number-sequence.entity';
 export * from './calendar';
 export * from './identifiers';
 export * from './money';
+export * from './crypto';

@@ -21,6 +21,7 @@ export interface AuthUser {
   displayName: string;
   roles: Role[];
   orgUnitCode: string;
+  orgUnit: { code: string; name: string; kind: 'bureau' | 'district' | 'hotline_center' | 'partner' };
   sessionId: string;
   scope: DataScope;
 }
