@@ -26,3 +26,4 @@ export * from './calendar';
 export * from './identifiers';
 export * from './money';
 export * from './crypto';
+export * from './export';

@@ -10,20 +10,29 @@ describe('filing decision deadline', () => {
 
   it('gives a passing-off report 10 working days, a discovery 5', () => {
     expect(filingDecisionDue(cal, { type: 'passing_off', source: 'report', receivedOn: '2026-03-02' })).toBe('2026-03-16');
-    expect(filingDecisionDue(cal, { type: 'passing_off', source: 'hotline', receivedOn: '2026-03-02', reportReceived: true })).toBe('2026-03-16');
+    expect(filingDecisionDue(cal, { type: 'passing_off', source: 'hotline', receivedOn: '2026-03-02', reportReceived: true })).toBe(
+      '2026-03-16',
+    );
     expect(filingDecisionDue(cal, { type: 'passing_off', source: 'inspection', receivedOn: '2026-03-02' })).toBe('2026-03-09');
   });
 
   it('waits for the mediation respondent: 5 working days after agreement, or after the 15-day answer window', () => {
-    expect(filingDecisionDue(cal, { type: 'dispute_mediation', source: 'complaint', receivedOn: '2026-03-02', respondentAgreedOn: '2026-03-04' })).toBe(
-      '2026-03-11',
-    );
+    expect(
+      filingDecisionDue(cal, {
+        type: 'dispute_mediation',
+        source: 'complaint',
+        receivedOn: '2026-03-02',
+        respondentAgreedOn: '2026-03-04',
+      }),
+    ).toBe('2026-03-11');
     // 2026-03-17 + 5 working days
     expect(filingDecisionDue(cal, { type: 'dispute_mediation', source: 'complaint', receivedOn: '2026-03-02' })).toBe('2026-03-24');
   });
 
   it('halves the limit on the fast track, rounding up', () => {
-    expect(filingDecisionDue(cal, { type: 'infringement_dispute', source: 'complaint', receivedOn: '2026-03-02', fastTrack: true })).toBe('2026-03-05');
+    expect(filingDecisionDue(cal, { type: 'infringement_dispute', source: 'complaint', receivedOn: '2026-03-02', fastTrack: true })).toBe(
+      '2026-03-05',
+    );
   });
 
   it('crosses the Spring Festival with its make-up Saturday (2026: Feb 15–23 off, Feb 14 worked)', () => {
@@ -39,9 +48,13 @@ describe('closing deadline', () => {
       extendedClosingDue: null,
     });
     // 2026-07-04 is a Saturday → Monday 2026-07-06
-    expect(closingDeadlines(cal, { type: 'infringement_dispute', filedOn: '2026-04-04', pausedDays: 0, extensionDays: 0 }).closingDue).toBe('2026-07-06');
+    expect(closingDeadlines(cal, { type: 'infringement_dispute', filedOn: '2026-04-04', pausedDays: 0, extensionDays: 0 }).closingDue).toBe(
+      '2026-07-06',
+    );
     // 1 month for passing off, clamped at month end: 2026-01-31 → 2026-02-28 (Saturday) → after the Spring Festival? no: 02-28 is a make-up working day
-    expect(closingDeadlines(cal, { type: 'passing_off', filedOn: '2026-01-31', pausedDays: 0, extensionDays: 0 }).closingDue).toBe('2026-02-28');
+    expect(closingDeadlines(cal, { type: 'passing_off', filedOn: '2026-01-31', pausedDays: 0, extensionDays: 0 }).closingDue).toBe(
+      '2026-02-28',
+    );
   });
 
   it('moves by paused days, then rolls to a working day', () => {
@@ -57,9 +70,10 @@ describe('closing deadline', () => {
 
   it('halves the period on the fast track', () => {
     // 2026-03-10 → 06-10 is 92 days; half is 46 → 2026-04-25 (Saturday) → 2026-04-27
-    expect(closingDeadlines(cal, { type: 'infringement_dispute', filedOn: '2026-03-10', pausedDays: 0, extensionDays: 0, fastTrack: true }).closingDue).toBe(
-      '2026-04-27',
-    );
+    expect(
+      closingDeadlines(cal, { type: 'infringement_dispute', filedOn: '2026-03-10', pausedDays: 0, extensionDays: 0, fastTrack: true })
+        .closingDue,
+    ).toBe('2026-04-27');
   });
 });
 
