@@ -27,3 +27,4 @@ export * from './identifiers';
 export * from './money';
 export * from './crypto';
 export * from './export';
+export * from './time/with-timeout';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, IntervalLoop, metricsRegistry } from '@app/kernel';
+import { APP_CONFIG, AppConfig, IntervalLoop, metricsRegistry, withTimeout } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { Gauge } from 'prom-client';
 import { JOB_DEFINITIONS, isJobName } from './job-names';
-import { JobQueue, withTimeout } from './queue.provider';
+import { JobQueue } from './queue.provider';
 
 const BATCH = 200;
 

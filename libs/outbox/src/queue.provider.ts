@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
+import { APP_CONFIG, AppConfig, metricsRegistry, withTimeout } from '@app/kernel';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { QueueFactory } from './queue.factory';
@@ -53,14 +53,4 @@ export class JobQueue implements OnApplicationShutdown {
       },
     });
   }
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-    }),
-  ]);
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, metricsRegistry } from '@app/kernel';
+import { APP_CONFIG, AppConfig, metricsRegistry, withTimeout } from '@app/kernel';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Counter } from 'prom-client';
-import { JobQueue, withTimeout } from '../queue.provider';
+import { JobQueue } from '../queue.provider';
 import { JobRegistry } from './job-registry';
 
 /** The BullMQ worker of this process: dispatches each job by name to its one processor. */

@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Public } from '@app/kernel';
-import { JobQueue, withTimeout } from '@app/outbox';
+import { Public, withTimeout } from '@app/kernel';
+import { JobQueue } from '@app/outbox';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 
