@@ -30,6 +30,7 @@ const APP_VARS = [
   'REDIS_URL',
   'QUEUE_PREFIX',
   'JWT_SECRET',
+  'FIELD_ENCRYPTION_KEYS',
   'JWT_ACCESS_TTL_SECONDS',
   'REFRESH_TTL_SECONDS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
@@ -52,7 +53,10 @@ const APP_VARS = [
 export function appEnv(vars = {}) {
   const env = { ...process.env };
   for (const k of APP_VARS) delete env[k];
-  return { ...env, ...vars };
+  // Runs with an explicit JWT_SECRET are not embedded: they need the field-encryption key ring too.
+  const keys =
+    vars.JWT_SECRET && !vars.FIELD_ENCRYPTION_KEYS ? { FIELD_ENCRYPTION_KEYS: `b1:${Buffer.alloc(32, 3).toString('base64')}` } : {};
+  return { ...env, ...keys, ...vars };
 }
 
 export const rand = () => randomBytes(4).toString('hex');

@@ -21,7 +21,8 @@ admin_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 check_db="ped_test_migcheck_$$"
 psql "$admin_url" -qc "CREATE DATABASE $check_db"
 trap 'psql "$admin_url" -qc "DROP DATABASE IF EXISTS $check_db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-DATABASE_URL="${admin_url%/*}/$check_db" JWT_SECRET="migration-check-only-0123456789abcdef" node dist/apps/cli/src/main.js migration:check
+DATABASE_URL="${admin_url%/*}/$check_db" JWT_SECRET="migration-check-only-0123456789abcdef" \
+  FIELD_ENCRYPTION_KEYS="m1:$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" node dist/apps/cli/src/main.js migration:check
 
 step "unit tests"
 npx jest --selectProjects unit --ci

@@ -32,6 +32,7 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     delete env.JWT_SECRET;
+    delete env.FIELD_ENCRYPTION_KEYS;
     const p = spawn(process.execPath, [MAIN, '--all-in-one'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     p.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     p.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -16,6 +16,7 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
   return {
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
+    FIELD_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 1).toString('base64')}`,
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',

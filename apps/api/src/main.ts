@@ -21,6 +21,7 @@ async function bootstrap(): Promise<void> {
     });
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
+    process.env.FIELD_ENCRYPTION_KEYS ??= db.fieldEncryptionKeys;
     stopEmbedded = () => db.stop();
   }
   const config = loadConfig(process.env, { embedded });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
-import { AppConfig, ConfigError, loadConfig, Role, systemActor } from '@app/kernel';
+import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
 import {
   CliModule,
   createDataSource,
@@ -20,6 +20,7 @@ const HELP = `usage: npm run cli -- <command> [args]
   org-units:load <file.json>      load/refresh org units from a file shaped like the seed data
   user:create <username> <displayName> <role[,role]> <orgUnitCode>   (password from the PASSWORD env variable)
   audit:verify                    seal pending audit entries and verify the hash chain (exit 1 when broken)
+  keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
 
 async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
@@ -31,6 +32,7 @@ async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T
     });
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
+    process.env.FIELD_ENCRYPTION_KEYS ??= db.fieldEncryptionKeys;
     stop = () => db.stop();
   }
   try {
@@ -141,6 +143,9 @@ async function main(argv: string[]): Promise<number> {
           return result.ok ? 0 : 1;
         }),
       );
+    case 'keys:generate':
+      console.log(generateKeyRingValue(args[0] ?? 'k1'));
+      return 0;
     default:
       console.log(HELP);
       return command ? 2 : 0;

@@ -1,8 +1,22 @@
 import { Global, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
+import { FieldCipher } from './crypto/field-cipher';
+import { parseKeyRing } from './crypto/key-ring';
 import { TransactionRunner } from './database/transaction';
 import { NumberingService } from './numbering/numbering.service';
 import { Clock } from './time/clock';
 
+/** Personal data at rest (ID numbers, phones) is encrypted with this cipher; the key ring comes from the config. */
+const fieldCipher = {
+  provide: FieldCipher,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => new FieldCipher(parseKeyRing(config.fieldEncryptionKeys, 'FIELD_ENCRYPTION_KEYS')),
+};
+
 @Global()
-@Module({ providers: [TransactionRunner, Clock, NumberingService], exports: [TransactionRunner, Clock, NumberingService] })
+@Module({
+  providers: [TransactionRunner, Clock, NumberingService, fieldCipher],
+  exports: [TransactionRunner, Clock, NumberingService, FieldCipher],
+})
 export class KernelModule {}

@@ -3,23 +3,31 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
+import { generateKeyRingValue } from '@app/kernel';
 
 interface EmbeddedSecrets {
   pgPassword: string;
   jwtSecret: string;
+  fieldEncryptionKeys?: string;
 }
 
 export interface EmbeddedDatabase {
   databaseUrl: string;
   jwtSecret: string;
+  fieldEncryptionKeys: string;
   stop(): Promise<void>;
 }
 
 /** Secrets of the embedded install live in DATA_DIR (git-ignored, mode 0600), made on first start. */
-async function loadSecrets(dataDir: string): Promise<EmbeddedSecrets> {
+async function loadSecrets(dataDir: string): Promise<Required<EmbeddedSecrets>> {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as EmbeddedSecrets;
-  const secrets = { pgPassword: randomBytes(18).toString('base64url'), jwtSecret: randomBytes(48).toString('base64url') };
+  const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as EmbeddedSecrets) : null;
+  if (existing?.fieldEncryptionKeys) return existing as Required<EmbeddedSecrets>;
+  const secrets = {
+    pgPassword: existing?.pgPassword ?? randomBytes(18).toString('base64url'),
+    jwtSecret: existing?.jwtSecret ?? randomBytes(48).toString('base64url'),
+    fieldEncryptionKeys: generateKeyRingValue('k1'),
+  };
   await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
 }
@@ -72,6 +80,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   return {
     databaseUrl,
     jwtSecret: secrets.jwtSecret,
+    fieldEncryptionKeys: secrets.fieldEncryptionKeys,
     stop: async () => {
       if (owned) await pg.stop();
     },

@@ -1,6 +1,10 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const base = { DATABASE_URL: 'postgres://u@h:5432/db', JWT_SECRET: 'x'.repeat(40) };
+const base = {
+  DATABASE_URL: 'postgres://u@h:5432/db',
+  JWT_SECRET: 'x'.repeat(40),
+  FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+};
 
 describe('loadConfig', () => {
   it('applies defaults and types', () => {
@@ -29,6 +33,11 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret outside the embedded install', () => {
     expect(() => loadConfig({ DATABASE_URL: base.DATABASE_URL })).toThrow(/JWT_SECRET is required/);
+  });
+
+  it('refuses a malformed encryption key ring without printing key material', () => {
+    expect(() => loadConfig({ ...base, FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/FIELD_ENCRYPTION_KEYS/);
+    expect(() => loadConfig({ ...base, FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).not.toThrow(/c2hvcnQ/);
   });
 
   it('treats empty strings as unset', () => {

@@ -1,3 +1,4 @@
+import { parseKeyRing } from '../crypto/key-ring';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -46,6 +47,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** key ring for personal data at rest: `k2:BASE64,k1:BASE64` (first encrypts; all decrypt) */
+  @IsOptional()
+  @IsString()
+  FIELD_ENCRYPTION_KEYS?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -147,6 +153,7 @@ export interface AppConfig {
   redisUrl: string | null;
   queuePrefix: string;
   jwtSecret: string;
+  fieldEncryptionKeys: string;
   jwtAccessTtlSeconds: number;
   refreshTtlSeconds: number;
   loginRateLimitPerMinute: number;
@@ -184,6 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
   if (!vars.DATABASE_URL) problems.push('DATABASE_URL is required (or start with `npm start` for the embedded database)');
   // The embedded launcher generates and keeps its own secret under DATA_DIR; every other install sets one.
   if (!vars.JWT_SECRET) problems.push('JWT_SECRET is required (at least 32 random characters)');
+  if (!vars.FIELD_ENCRYPTION_KEYS) {
+    problems.push('FIELD_ENCRYPTION_KEYS is required (e.g. k1:<32 random bytes, base64>; `npm run cli -- keys:generate`)');
+  } else {
+    try {
+      parseKeyRing(vars.FIELD_ENCRYPTION_KEYS, 'FIELD_ENCRYPTION_KEYS');
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: vars.NODE_ENV,
@@ -194,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     redisUrl: vars.REDIS_URL ?? null,
     queuePrefix: vars.QUEUE_PREFIX,
     jwtSecret: vars.JWT_SECRET as string,
+    fieldEncryptionKeys: vars.FIELD_ENCRYPTION_KEYS as string,
     jwtAccessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
     refreshTtlSeconds: vars.REFRESH_TTL_SECONDS,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
