@@ -1,6 +1,7 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { IdempotencyKeys1764000000001 } from './1764000000001-idempotency-keys';
 import { NumberSequences1764000000002 } from './1764000000002-number-sequences';
+import { Cases1764000000003 } from './1764000000003-cases';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
-export const MIGRATIONS = [Foundation1764000000000, IdempotencyKeys1764000000001, NumberSequences1764000000002];
+export const MIGRATIONS = [Foundation1764000000000, IdempotencyKeys1764000000001, NumberSequences1764000000002, Cases1764000000003];

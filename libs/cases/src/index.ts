@@ -1,1 +1,10 @@
 export * from './domain';
+export * from './cases.module';
+export * from './cases.service';
+export type { CaseResponse } from './http/dto/case-response';
+
+import { CaseEntity } from './persistence/case.entity';
+import { CaseEventEntity } from './persistence/case-event.entity';
+import { CasePartyEntity } from './persistence/case-party.entity';
+import { CasePatentEntity } from './persistence/case-patent.entity';
+export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity];

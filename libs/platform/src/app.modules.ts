@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
+import { CasesModule } from '@app/cases';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
@@ -26,7 +27,7 @@ export class ApiModule {
   static forRoot(config: AppConfig, opts: { withWorker: boolean }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthModule, ...(opts.withWorker ? [WorkerFeaturesModule] : [])],
+      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthModule, CasesModule, ...(opts.withWorker ? [WorkerFeaturesModule] : [])],
       controllers: [HealthController, MetricsController],
     };
   }

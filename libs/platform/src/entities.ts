@@ -1,9 +1,10 @@
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
+import { CASES_ENTITIES } from '@app/cases';
 import { OUTBOX_ENTITIES } from '@app/outbox';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
 
 /** Every entity of every context: the schema the migrations must produce (checked by `migration:check`). */
-export const ALL_ENTITIES = [IdempotencyKeyEntity, NumberSequenceEntity, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...OUTBOX_ENTITIES];
+export const ALL_ENTITIES = [IdempotencyKeyEntity, NumberSequenceEntity, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...OUTBOX_ENTITIES, ...CASES_ENTITIES];
 export { MIGRATIONS };

@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditWriter } from '@app/audit';
+import { OrgUnitEntity } from '@app/auth';
+import {
+  ActorContext,
+  AuthUser,
+  Clock,
+  decodeCursor,
+  DomainError,
+  ErrorDetail,
+  FieldCipher,
+  formatNumber,
+  inScope,
+  isCalendarDate,
+  maskResidentId,
+  NumberingService,
+  Page,
+  parsePatentNumber,
+  shanghaiDate,
+  toPage,
+  TransactionRunner,
+  validateResidentId,
+  validateUscc,
+  WorkingDayCalendar,
+} from '@app/kernel';
+import { DataSource, In } from 'typeorm';
+import { toCaseResponse } from './case.mapper';
+import { filingDecisionDue } from './domain/case-deadlines';
+import { CaseResponse } from './http/dto/case-response';
+import { CaseQueryDto } from './http/dto/case-query.dto';
+import { CreateCaseDto, PartyDto } from './http/dto/create-case.dto';
+import { CaseEntity } from './persistence/case.entity';
+import { CaseEventEntity } from './persistence/case-event.entity';
+import { CasePartyEntity } from './persistence/case-party.entity';
+import { CasePatentEntity } from './persistence/case-patent.entity';
+
+export const CASE_CALENDAR = Symbol('CASE_CALENDAR');
+/** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
+export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
+
+/** Phones are shown as 138****5678 (first 3, last 4). */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
+}
+
+type PartyRow = Omit<CasePartyEntity, 'id' | 'caseId' | 'case'>;
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditWriter,
+    private readonly numbering: NumberingService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    @Inject(CASE_CALENDAR) private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  /** 收案: validates every identifier, computes the filing-decision deadline, numbers the receipt; one transaction. */
+  async intake(user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<CaseResponse> {
+    const today = shanghaiDate(this.clock.now());
+    const problems: ErrorDetail[] = [];
+    if (!isCalendarDate(dto.receivedOn)) problems.push({ field: 'receivedOn', message: 'is not a real date' });
+    else if (dto.receivedOn > today) problems.push({ field: 'receivedOn', message: 'cannot be in the future' });
+    const requesters = dto.requesters.map((p, i) => this.partyRow(p, 'requester', i, `requesters.${i}`, problems));
+    const respondents = dto.respondents.map((p, i) => this.partyRow(p, 'respondent', i, `respondents.${i}`, problems));
+    const patents = dto.patents.map((p, i) => {
+      const parsed = parsePatentNumber(p.number, { now: this.clock.now() });
+      if (!parsed.ok) {
+        problems.push({ field: `patents.${i}.number`, message: parsed.reason });
+        return null;
+      }
+      return { ordinal: i, number: p.number.trim(), normalized: parsed.normalized, kind: parsed.kind, title: p.title ?? null };
+    });
+    if (dto.ecommerce === undefined && dto.source === 'ecommerce')
+      problems.push({ field: 'ecommerce', message: 'is required for an e-commerce case' });
+    const unit = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ code: dto.orgUnitCode });
+    if (!unit || (unit.kind !== 'district' && unit.kind !== 'bureau')) {
+      problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
+    } else if (!inScope(user.scope, unit.code)) {
+      problems.push({ field: 'orgUnitCode', message: 'is not a unit you may take in cases for' });
+    }
+    if (problems.length || !unit) {
+      throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    }
+
+    const due = filingDecisionDue(this.calendar, {
+      type: dto.type,
+      source: dto.source,
+      receivedOn: dto.receivedOn,
+      reportReceived: dto.reportReceived,
+      fastTrack: dto.fastTrack,
+    });
+    const id = await this.tx.run(async (em) => {
+      const year = Number(today.slice(0, 4));
+      const seq = await this.numbering.next(em, { orgUnitCode: unit.code, year, kind: 'receipt' });
+      const receiptNo = formatNumber(RECEIPT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
+      const saved = await em.save(
+        em.create(CaseEntity, {
+          receiptNo,
+          type: dto.type,
+          source: dto.source,
+          status: 'received',
+          orgUnitCode: unit.code,
+          receivedOn: dto.receivedOn,
+          filingDecisionDue: due,
+          summary: dto.summary,
+          ftz: dto.ftz ?? false,
+          fastTrack: dto.fastTrack ?? false,
+          reportReceived: dto.reportReceived ?? false,
+          ecommerce: dto.ecommerce ? { ...dto.ecommerce } : null,
+          createdBy: user.id,
+        }),
+      );
+      await em.insert(
+        CasePartyEntity,
+        [...requesters, ...respondents].map((p) => ({ ...p, caseId: saved.id })),
+      );
+      if (patents.length)
+        await em.insert(
+          CasePatentEntity,
+          patents.map((p) => ({ ...p!, caseId: saved.id })),
+        );
+      await em.insert(CaseEventEntity, {
+        caseId: saved.id,
+        at: this.clock.now(),
+        actorId: user.id,
+        action: 'receive',
+        fromStatus: null,
+        toStatus: 'received',
+        payload: { receiptNo },
+      });
+      await this.audit.write(em, actor, {
+        action: 'case.received',
+        entityType: 'case',
+        entityId: saved.id,
+        orgUnitCode: unit.code,
+        // names and masks only: never an ID number or phone in clear in the audit trail
+        after: {
+          receiptNo,
+          type: dto.type,
+          source: dto.source,
+          receivedOn: dto.receivedOn,
+          filingDecisionDue: due,
+          requesters: requesters.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
+          respondents: respondents.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
+          patents: patents.map((p) => p!.normalized),
+        },
+      });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  /** A case the caller may see (their unit's, or one they are assigned to); otherwise 404, as if it did not exist. */
+  async get(user: AuthUser, id: string): Promise<CaseResponse> {
+    const c = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
+    if (!c || !this.canSee(user, c)) throw DomainError.notFound('case');
+    const [parties, patents] = await Promise.all([
+      this.dataSource.getRepository(CasePartyEntity).findBy({ caseId: id }),
+      this.dataSource.getRepository(CasePatentEntity).findBy({ caseId: id }),
+    ]);
+    return toCaseResponse(c, parties, patents, { roles: user.roles, today: shanghaiDate(this.clock.now()) });
+  }
+
+  async list(user: AuthUser, q: CaseQueryDto): Promise<Page<CaseResponse>> {
+    const limit = q.limit ?? 50;
+    const today = shanghaiDate(this.clock.now());
+    const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if (!user.scope.allUnits)
+      qb.andWhere('(c.org_unit_code = ANY(:units) OR :uid = ANY(c.assigned_officer_ids))', { units: user.scope.unitCodes, uid: user.id });
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.type) qb.andWhere('c.type = :type', { type: q.type });
+    if (q.orgUnitCode) qb.andWhere('c.org_unit_code = :unit', { unit: q.orgUnitCode });
+    if (q.filedFrom) qb.andWhere('c.filed_on >= :filedFrom', { filedFrom: q.filedFrom });
+    if (q.filedTo) qb.andWhere('c.filed_on <= :filedTo', { filedTo: q.filedTo });
+    if (q.overdue !== undefined) {
+      const overdueSql = `(NOT c.suspended AND CASE
+          WHEN c.status = 'received' THEN c.filing_decision_due < :today
+          WHEN c.status IN ('not_filed', 'closed', 'transferred_out') THEN false
+          ELSE coalesce(c.extended_closing_due, c.closing_due) < :today END)`;
+      qb.andWhere(q.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
+    }
+    if (q.q) {
+      const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere(
+        `(c.receipt_no ILIKE :like OR c.case_no ILIKE :like
+          OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND (p.name ILIKE :like OR p.uscc ILIKE :like))
+          OR EXISTS (SELECT 1 FROM case_patents t WHERE t.case_id = c.id AND (t.normalized ILIKE :like OR t.number ILIKE :like)))`,
+        { like },
+      );
+    }
+    const cursor = decodeCursor(q.cursor, 2);
+    if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
+    const rows = await qb
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const ids = rows.slice(0, limit).map((r) => r.id);
+    const [parties, patents] = ids.length
+      ? await Promise.all([
+          this.dataSource.getRepository(CasePartyEntity).findBy({ caseId: In(ids) }),
+          this.dataSource.getRepository(CasePatentEntity).findBy({ caseId: In(ids) }),
+        ])
+      : [[], []];
+    return toPage(
+      rows,
+      limit,
+      (c) =>
+        toCaseResponse(
+          c,
+          parties.filter((p) => p.caseId === c.id),
+          patents.filter((p) => p.caseId === c.id),
+          { roles: user.roles, today },
+        ),
+      (c) => [c.createdAt.toISOString(), c.id],
+    );
+  }
+
+  private canSee(user: AuthUser, c: CaseEntity): boolean {
+    return inScope(user.scope, c.orgUnitCode) || c.assignedOfficerIds.includes(user.id);
+  }
+
+  private partyRow(p: PartyDto, role: 'requester' | 'respondent', ordinal: number, path: string, problems: ErrorDetail[]): PartyRow {
+    let uscc: string | null = null;
+    let idNumberEnc: string | null = null;
+    let idNumberMasked: string | null = null;
+    if (p.uscc !== undefined) {
+      if (p.kind !== 'organization') problems.push({ field: `${path}.uscc`, message: 'only organisations have a USCC' });
+      const r = validateUscc(p.uscc);
+      if (r.ok) uscc = r.value;
+      else problems.push({ field: `${path}.uscc`, message: r.reason });
+    }
+    if (p.idNumber !== undefined) {
+      if (p.kind !== 'individual') problems.push({ field: `${path}.idNumber`, message: 'only individuals have an ID number' });
+      const r = validateResidentId(p.idNumber, { now: this.clock.now() });
+      if (r.ok) {
+        idNumberEnc = this.cipher.encrypt(r.value, 'case_parties.id_number');
+        idNumberMasked = maskResidentId(r.value);
+      } else problems.push({ field: `${path}.idNumber`, message: r.reason });
+    }
+    if (role === 'respondent' && p.role !== undefined) problems.push({ field: `${path}.role`, message: 'is for requesters only' });
+    return {
+      role,
+      ordinal,
+      kind: p.kind,
+      name: p.name.trim(),
+      requesterRole: role === 'requester' ? (p.role ?? null) : null,
+      uscc,
+      idNumberEnc,
+      idNumberMasked,
+      legalRepresentative: p.legalRepresentative ?? null,
+      address: p.address ?? null,
+      phoneEnc: p.phone ? this.cipher.encrypt(p.phone, 'case_parties.phone') : null,
+      phoneMasked: p.phone ? maskPhone(p.phone) : null,
+    };
+  }
+}

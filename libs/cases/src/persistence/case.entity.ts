@@ -1,0 +1,104 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CaseSource, CaseStatus, CaseType } from '../domain/case-types';
+
+export interface EcommerceDetails {
+  platform: string;
+  storeName?: string;
+  listingUrl?: string;
+}
+
+/** A patent enforcement case. Dates are Shanghai calendar dates (`date` columns); instants are timestamptz. */
+@Entity({ name: 'cases' })
+@Index('ix_cases_unit_status', ['orgUnitCode', 'status', 'id'])
+@Index('ix_cases_filing_due', ['filingDecisionDue'], { where: `status = 'received'` })
+@Index('ix_cases_closing_due', ['closingDue'], { where: `status NOT IN ('received', 'not_filed', 'closed', 'transferred_out')` })
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** 收案号, given at intake */
+  @Column({ name: 'receipt_no', type: 'text', unique: true })
+  receiptNo!: string;
+
+  /** 案号, given on filing */
+  @Column({ name: 'case_no', type: 'text', unique: true, nullable: true })
+  caseNo!: string | null;
+
+  @Column({ type: 'text' })
+  type!: CaseType;
+
+  @Column({ type: 'text' })
+  source!: CaseSource;
+
+  @Column({ type: 'text' })
+  status!: CaseStatus;
+
+  @Column({ type: 'boolean', default: false })
+  suspended!: boolean;
+
+  @Column({ name: 'extension_pending', type: 'boolean', default: false })
+  extensionPending!: boolean;
+
+  @Column({ name: 'org_unit_code', type: 'text' })
+  orgUnitCode!: string;
+
+  @Column({ name: 'received_on', type: 'date' })
+  receivedOn!: string;
+
+  @Column({ name: 'filed_on', type: 'date', nullable: true })
+  filedOn!: string | null;
+
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @Column({ name: 'filing_decision_due', type: 'date' })
+  filingDecisionDue!: string;
+
+  @Column({ name: 'closing_due', type: 'date', nullable: true })
+  closingDue!: string | null;
+
+  @Column({ name: 'extended_closing_due', type: 'date', nullable: true })
+  extendedClosingDue!: string | null;
+
+  @Column({ name: 'paused_days', type: 'int', default: 0 })
+  pausedDays!: number;
+
+  @Column({ name: 'extension_days', type: 'int', default: 0 })
+  extensionDays!: number;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ type: 'boolean', default: false })
+  ftz!: boolean;
+
+  @Column({ name: 'fast_track', type: 'boolean', default: false })
+  fastTrack!: boolean;
+
+  @Column({ name: 'report_received', type: 'boolean', default: false })
+  reportReceived!: boolean;
+
+  @Column({ type: 'jsonb', nullable: true })
+  ecommerce!: EcommerceDetails | null;
+
+  @Column({ name: 'assigned_officer_ids', type: 'uuid', array: true, default: () => `'{}'` })
+  assignedOfficerIds!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  decision!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outcome!: Record<string, unknown> | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+}
