@@ -221,7 +221,8 @@ export class CasesService {
     );
   }
 
-  private canSee(user: AuthUser, c: CaseEntity): boolean {
+  /** Officers see their unit's cases and the ones they are assigned to; supervisors their scope. */
+  canSee(user: AuthUser, c: CaseEntity): boolean {
     return inScope(user.scope, c.orgUnitCode) || c.assignedOfficerIds.includes(user.id);
   }
 

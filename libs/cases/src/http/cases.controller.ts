@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles } from '@app/kernel';
-import { IsUUID } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
+import { CaseActionsService } from '../case-actions.service';
+import { CaseActionDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
 import { CaseQueryDto } from './dto/case-query.dto';
 import { CaseResponse } from './dto/case-response';
@@ -12,11 +14,19 @@ class CaseIdParam {
   id!: string;
 }
 
+class CaseActionParams extends CaseIdParam {
+  @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
+  action!: string;
+}
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly actions: CaseActionsService,
+  ) {}
 
   /** 收案: officers and supervisors take in a case for a unit in their scope. */
   @Post()
@@ -30,6 +40,18 @@ export class CasesController {
   @Roles('officer', 'supervisor')
   list(@CurrentUser() user: AuthUser, @Query() q: CaseQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(user, q);
+  }
+
+  @Post(':id/actions/:action')
+  @Roles('officer', 'supervisor')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: CaseActionParams,
+    @Body() dto: CaseActionDto,
+  ): Promise<CaseResponse> {
+    return this.actions.act(user, actor, p.id, p.action, dto);
   }
 
   @Get(':id')

@@ -24,6 +24,10 @@ export class CaseEntity {
   @Column({ name: 'case_no', type: 'text', unique: true, nullable: true })
   caseNo!: string | null;
 
+  /** 文书编号 of the approved decision */
+  @Column({ name: 'decision_no', type: 'text', unique: true, nullable: true })
+  decisionNo!: string | null;
+
   @Column({ type: 'text' })
   type!: CaseType;
 
@@ -50,6 +54,22 @@ export class CaseEntity {
 
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
+
+  @Column({ name: 'hearing_on', type: 'date', nullable: true })
+  hearingOn!: string | null;
+
+  @Column({ name: 'decided_on', type: 'date', nullable: true })
+  decidedOn!: string | null;
+
+  @Column({ name: 'served_on', type: 'date', nullable: true })
+  servedOn!: string | null;
+
+  /** set while suspended: the day the pause began */
+  @Column({ name: 'paused_since', type: 'date', nullable: true })
+  pausedSince!: string | null;
+
+  @Column({ name: 'pending_extension_days', type: 'int', nullable: true })
+  pendingExtensionDays!: number | null;
 
   @Column({ name: 'filing_decision_due', type: 'date' })
   filingDecisionDue!: string;

@@ -1,0 +1,272 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditWriter } from '@app/audit';
+import { OrgUnitEntity, UserEntity } from '@app/auth';
+import {
+  ActorContext,
+  AuthUser,
+  Clock,
+  DEFAULT_NUMBER_TEMPLATE,
+  DomainError,
+  ErrorDetail,
+  formatNumber,
+  inScope,
+  NumberingService,
+  shanghaiDate,
+  TransactionRunner,
+  WorkingDayCalendar,
+} from '@app/kernel';
+import { daysBetween } from '@app/kernel/calendar';
+import { EntityManager, In } from 'typeorm';
+import { CASE_CALENDAR, CasesService } from './cases.service';
+import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
+import { transition } from './domain/case-lifecycle';
+import { checkFilingPrerequisites, checkFine, checkOfficerCount } from './domain/case-rules';
+import { CASE_ACTIONS, CaseAction } from './domain/case-types';
+import { ACTION_FIELDS, CaseActionDto } from './http/dto/case-action.dto';
+import { CaseResponse } from './http/dto/case-response';
+import { CaseEntity } from './persistence/case.entity';
+import { CaseEventEntity } from './persistence/case-event.entity';
+import { CasePartyEntity } from './persistence/case-party.entity';
+import { CasePatentEntity } from './persistence/case-patent.entity';
+
+/** A hearing notice must reach the parties at least 3 working days before the hearing. */
+const HEARING_NOTICE_WORKING_DAYS = 3;
+
+const rule = (message: string, details?: ErrorDetail[] | Record<string, unknown>) => new DomainError('RULE_VIOLATION', message, details);
+
+/**
+ * `POST /cases/:id/actions/:action`: one transaction that locks the case, checks the version, the role and the
+ * state machine, applies the action's own rules, and writes the case, a timeline event and an audit entry.
+ */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly cases: CasesService,
+    private readonly audit: AuditWriter,
+    private readonly numbering: NumberingService,
+    private readonly clock: Clock,
+    @Inject(CASE_CALENDAR) private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  async act(user: AuthUser, actor: ActorContext, id: string, actionName: string, dto: CaseActionDto): Promise<CaseResponse> {
+    const action = this.checkPayload(actionName, dto);
+    await this.tx.run(async (em) => {
+      const c = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c || !this.cases.canSee(user, c)) throw DomainError.notFound('case');
+      if (c.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, c.version);
+      const from = { status: c.status, suspended: c.suspended, extensionPending: c.extensionPending };
+      const result = transition(from, action, user.roles);
+      if (!result.ok) {
+        const allowed = result.allowedActions.filter((a) => a !== 'transfer_out');
+        if (result.code === 'FORBIDDEN')
+          throw new DomainError('FORBIDDEN', `your role may not ${action} a case`, { allowedActions: allowed });
+        throw new DomainError('ILLEGAL_TRANSITION', `a case that is ${c.status}${c.suspended ? ' (suspended)' : ''} cannot be ${action}`, {
+          allowedActions: allowed,
+        });
+      }
+      const before = snapshot(c);
+      const today = shanghaiDate(this.clock.now());
+      const payload = await this.apply(em, c, action, dto, today);
+      Object.assign(c, result.next);
+      if (result.next.status === 'closed' || result.next.status === 'not_filed') c.closedOn ??= today;
+      c.version += 1;
+      await em.save(c);
+      await em.save(
+        em.create(CaseEventEntity, {
+          caseId: c.id,
+          at: this.clock.now(),
+          actorId: user.id,
+          action,
+          fromStatus: before.status,
+          toStatus: c.status,
+          payload,
+        }),
+      );
+      await this.audit.write(em, actor, {
+        action: `case.${action}`,
+        entityType: 'case',
+        entityId: c.id,
+        orgUnitCode: c.orgUnitCode,
+        before,
+        after: { ...snapshot(c), ...payload },
+      });
+    });
+    return this.cases.get(user, id);
+  }
+
+  /** The action exists and the body carries exactly its fields. */
+  private checkPayload(actionName: string, dto: CaseActionDto): CaseAction {
+    const fields = ACTION_FIELDS[actionName];
+    if (!fields || !(CASE_ACTIONS as readonly string[]).includes(actionName)) {
+      throw DomainError.validation('action', `is not one of ${Object.keys(ACTION_FIELDS).join(', ')}`);
+    }
+    const problems: ErrorDetail[] = [];
+    for (const f of fields.required) if (dto[f] === undefined) problems.push({ field: f, message: `is required for ${actionName}` });
+    const allowed = new Set<string>(['expectedVersion', ...fields.required, ...(fields.optional ?? [])]);
+    for (const [k, v] of Object.entries(dto))
+      if (v !== undefined && !allowed.has(k)) problems.push({ field: k, message: `is not used by ${actionName}` });
+    if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    return actionName as CaseAction;
+  }
+
+  /** The action's own rules and effects on the (locked) case; returns what the timeline records. */
+  private async apply(
+    em: EntityManager,
+    c: CaseEntity,
+    action: CaseAction,
+    dto: CaseActionDto,
+    today: string,
+  ): Promise<Record<string, unknown>> {
+    switch (action) {
+      case 'file': {
+        const filedOn = dto.filedOn ?? today;
+        if (filedOn < c.receivedOn) throw DomainError.validation('filedOn', 'cannot be before the case was received');
+        if (filedOn > today) throw DomainError.validation('filedOn', 'cannot be in the future');
+        const [parties, patents] = await Promise.all([
+          em.findBy(CasePartyEntity, { caseId: c.id }),
+          em.countBy(CasePatentEntity, { caseId: c.id }),
+        ]);
+        const missing = checkFilingPrerequisites({
+          type: c.type,
+          respondents: parties.filter((p) => p.role === 'respondent'),
+          requesters: parties.filter((p) => p.role === 'requester').map((p) => ({ kind: p.kind, role: p.requesterRole })),
+          patents: Array.from({ length: patents }),
+        });
+        if (missing.length) throw rule('the case cannot be filed yet', missing);
+        const unit = await em.findOneByOrFail(OrgUnitEntity, { code: c.orgUnitCode });
+        const year = Number(filedOn.slice(0, 4));
+        const seq = await this.numbering.next(em, { orgUnitCode: c.orgUnitCode, year, kind: 'case_no' });
+        c.caseNo = formatNumber(DEFAULT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
+        c.filedOn = filedOn;
+        this.recomputeClosing(c);
+        return { caseNo: c.caseNo, filedOn, closingDue: c.closingDue };
+      }
+      case 'decline':
+        c.outcome = { kind: 'not_filed', reason: dto.reason };
+        return { reason: dto.reason };
+      case 'assign': {
+        const ids = [...new Set(dto.officerIds ?? [])];
+        const violation = checkOfficerCount(c.type, ids);
+        if (violation) throw new DomainError('RULE_VIOLATION', violation.message, { rule: violation.code });
+        const officers = await em.findBy(UserEntity, { id: In(ids) });
+        const bad = ids.filter((oid) => {
+          const o = officers.find((u) => u.id === oid);
+          return (
+            !o || !o.active || !o.roles.includes('officer') || !inScope({ allUnits: false, unitCodes: [c.orgUnitCode] }, o.orgUnitCode)
+          );
+        });
+        if (bad.length) throw DomainError.validation('officerIds', `not active officers of unit ${c.orgUnitCode}: ${bad.join(', ')}`);
+        c.assignedOfficerIds = ids;
+        return { officerIds: ids };
+      }
+      case 'schedule_hearing': {
+        const earliest = this.calendar.addWorkingDays(today, HEARING_NOTICE_WORKING_DAYS);
+        if ((dto.hearingOn as string) < earliest) {
+          throw rule(`the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`, { earliest });
+        }
+        c.hearingOn = dto.hearingOn as string;
+        return { hearingOn: c.hearingOn };
+      }
+      case 'propose_decision': {
+        const d = dto.decision!;
+        if (d.kind === 'penalty') {
+          if (d.fineFen === undefined) throw DomainError.validation('decision.fineFen', 'is required for a penalty');
+          const violation = checkFine({ actDate: d.actDate ?? c.receivedOn, fineFen: d.fineFen, illegalGainsFen: d.illegalGainsFen ?? 0 });
+          if (violation?.code === 'FINE_ABOVE_CAP')
+            throw new DomainError('RULE_VIOLATION', violation.message, { rule: 'FINE_ABOVE_CAP', capFen: violation.capFen });
+          if (violation) throw DomainError.validation(`decision.${violation.field}`, violation.message);
+        } else if (d.fineFen !== undefined || d.confiscatedFen !== undefined) {
+          throw DomainError.validation('decision.fineFen', 'only a penalty carries amounts');
+        }
+        c.decision = { ...d, proposedOn: today };
+        return { decision: c.decision };
+      }
+      case 'approve_decision': {
+        const unit = await em.findOneByOrFail(OrgUnitEntity, { code: c.orgUnitCode });
+        const year = Number(today.slice(0, 4));
+        const seq = await this.numbering.next(em, { orgUnitCode: c.orgUnitCode, year, kind: 'decision_no' });
+        c.decisionNo = formatNumber('{unitAbbr}知执决〔{year}〕{seq}号', { unitAbbr: unit.abbr, year, seq });
+        c.decidedOn = today;
+        c.decision = { ...(c.decision ?? {}), documentNo: c.decisionNo, decidedOn: today };
+        return { decisionNo: c.decisionNo };
+      }
+      case 'return_decision':
+        c.decision = null;
+        return { reason: dto.reason };
+      case 'serve':
+        if ((dto.servedOn as string) > today) throw DomainError.validation('servedOn', 'cannot be in the future');
+        if (c.decidedOn && (dto.servedOn as string) < c.decidedOn)
+          throw DomainError.validation('servedOn', 'cannot be before the decision');
+        c.servedOn = dto.servedOn as string;
+        return { servedOn: c.servedOn, method: dto.method };
+      case 'close':
+        c.outcome = { kind: (c.decision?.kind) ?? 'closed', decisionNo: c.decisionNo, note: dto.note ?? null };
+        return { note: dto.note ?? null };
+      case 'mediate':
+        c.outcome = { kind: 'mediation_agreement', agreementSummary: dto.agreementSummary };
+        return { agreementSummary: dto.agreementSummary };
+      case 'refer':
+        c.outcome = { kind: 'referral', to: dto.to, reason: dto.reason };
+        return { to: dto.to, reason: dto.reason };
+      case 'suspend':
+        c.pausedSince = today;
+        return { reason: dto.reason };
+      case 'resume': {
+        const paused = c.pausedSince ? Math.max(0, daysBetween(c.pausedSince, today)) : 0;
+        c.pausedDays += paused;
+        c.pausedSince = null;
+        if (c.filedOn) this.recomputeClosing(c);
+        return { pausedDays: paused };
+      }
+      case 'request_extension': {
+        const max = maxExtensionDays(c.type, c.filedOn as string, c.pausedDays, c.fastTrack) - c.extensionDays;
+        if ((dto.days as number) > max) throw rule(`at most ${Math.max(0, max)} more days can be granted`, { maxDays: Math.max(0, max) });
+        c.pendingExtensionDays = dto.days as number;
+        return { days: dto.days, reason: dto.reason };
+      }
+      case 'approve_extension': {
+        const days = c.pendingExtensionDays ?? 0;
+        c.extensionDays += days;
+        c.pendingExtensionDays = null;
+        this.recomputeClosing(c);
+        return { days, extendedClosingDue: c.extendedClosingDue };
+      }
+      case 'reject_extension':
+        c.pendingExtensionDays = null;
+        return { reason: dto.reason };
+      case 'withdraw':
+        c.outcome = { kind: 'withdrawn', reason: dto.reason };
+        if (c.pausedSince) c.pausedSince = null;
+        return { reason: dto.reason };
+      case 'transfer_out':
+        throw DomainError.validation('action', 'transfers are requested through /cases/:id/transfers');
+    }
+  }
+
+  private recomputeClosing(c: CaseEntity): void {
+    const d = closingDeadlines(this.calendar, {
+      type: c.type,
+      filedOn: c.filedOn as string,
+      fastTrack: c.fastTrack,
+      pausedDays: c.pausedDays,
+      extensionDays: c.extensionDays,
+    });
+    c.closingDue = d.closingDue;
+    c.extendedClosingDue = d.extendedClosingDue;
+  }
+}
+
+function snapshot(c: CaseEntity) {
+  return {
+    status: c.status,
+    suspended: c.suspended,
+    extensionPending: c.extensionPending,
+    caseNo: c.caseNo,
+    decisionNo: c.decisionNo,
+    closingDue: c.closingDue,
+    extendedClosingDue: c.extendedClosingDue,
+    assignedOfficerIds: c.assignedOfficerIds,
+    version: c.version,
+  };
+}

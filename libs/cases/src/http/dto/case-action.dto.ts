@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PROPOSABLE_DECISION_KINDS, ProposableDecisionKind, REFER_TARGETS, ReferTarget } from '../../domain/case-types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = { message: 'must be a date YYYY-MM-DD' };
+
+export const SERVICE_METHODS = ['direct', 'mail', 'electronic', 'left_at_address', 'public_notice'] as const;
+
+export class DecisionDto {
+  @ApiProperty({ enum: PROPOSABLE_DECISION_KINDS })
+  @IsIn(PROPOSABLE_DECISION_KINDS)
+  kind!: ProposableDecisionKind;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiProperty({ example: '《专利法》第六十八条' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  legalBasis!: string;
+
+  @ApiPropertyOptional({ description: 'fine in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  fineFen?: number;
+
+  @ApiPropertyOptional({ description: 'illegal gains in fen (0 when none)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  illegalGainsFen?: number;
+
+  @ApiPropertyOptional({ description: 'confiscated illegal gains in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  confiscatedFen?: number;
+
+  @ApiPropertyOptional({ description: 'date of the illegal act: picks the 2008 or the 2020 Patent Law caps (default: receivedOn)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  actDate?: string;
+}
+
+/**
+ * The body of `POST /cases/:id/actions/:action`: `expectedVersion` plus the fields of that action (docs/api.md).
+ * Which fields an action needs, and that it gets no others, is checked per action by the service.
+ */
+export class CaseActionDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  filedOn?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(15)
+  @IsUUID('all', { each: true })
+  officerIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  hearingOn?: string;
+
+  @ApiPropertyOptional({ type: DecisionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision?: DecisionDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  servedOn?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_METHODS })
+  @IsOptional()
+  @IsIn(SERVICE_METHODS)
+  method?: (typeof SERVICE_METHODS)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  agreementSummary?: string;
+
+  @ApiPropertyOptional({ enum: REFER_TARGETS })
+  @IsOptional()
+  @IsIn(REFER_TARGETS)
+  to?: ReferTarget;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(92)
+  days?: number;
+
+  @ApiPropertyOptional({ description: 'close: what became of the decision (payment, enforcement)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+type ActionField = Exclude<keyof CaseActionDto, 'expectedVersion'>;
+
+/** The fields each action requires and the ones it may take. */
+export const ACTION_FIELDS: Record<string, { required: ActionField[]; optional?: ActionField[] }> = {
+  file: { required: [], optional: ['filedOn'] },
+  decline: { required: ['reason'] },
+  assign: { required: ['officerIds'] },
+  schedule_hearing: { required: ['hearingOn'] },
+  propose_decision: { required: ['decision'] },
+  approve_decision: { required: [] },
+  return_decision: { required: ['reason'] },
+  serve: { required: ['servedOn', 'method'] },
+  close: { required: [], optional: ['note'] },
+  mediate: { required: ['agreementSummary'] },
+  refer: { required: ['to', 'reason'] },
+  suspend: { required: ['reason'] },
+  resume: { required: [] },
+  request_extension: { required: ['days', 'reason'] },
+  approve_extension: { required: [] },
+  reject_extension: { required: ['reason'] },
+  withdraw: { required: ['reason'] },
+};
