@@ -201,7 +201,7 @@ export class CaseActionsService {
         c.servedOn = dto.servedOn as string;
         return { servedOn: c.servedOn, method: dto.method };
       case 'close':
-        c.outcome = { kind: (c.decision?.kind) ?? 'closed', decisionNo: c.decisionNo, note: dto.note ?? null };
+        c.outcome = { kind: c.decision?.kind ?? 'closed', decisionNo: c.decisionNo, note: dto.note ?? null };
         return { note: dto.note ?? null };
       case 'mediate':
         c.outcome = { kind: 'mediation_agreement', agreementSummary: dto.agreementSummary };

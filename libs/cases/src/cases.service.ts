@@ -27,7 +27,7 @@ import {
 import { DataSource, In } from 'typeorm';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
-import { CaseResponse } from './http/dto/case-response';
+import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
 import { CaseQueryDto } from './http/dto/case-query.dto';
 import { CreateCaseDto, PartyDto } from './http/dto/create-case.dto';
 import { CaseEntity } from './persistence/case.entity';
@@ -219,6 +219,44 @@ export class CasesService {
         ),
       (c) => [c.createdAt.toISOString(), c.id],
     );
+  }
+
+  /** The timeline of a case the caller may see, oldest first. */
+  async events(user: AuthUser, id: string): Promise<CaseEventResponse[]> {
+    await this.get(user, id);
+    const rows = await this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
+    return rows.map((e) => ({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      payload: e.payload,
+    }));
+  }
+
+  /** Records the export (a sensitive read) in the audit trail before any row leaves. */
+  async auditExport(user: AuthUser, actor: ActorContext, filters: Record<string, unknown>): Promise<void> {
+    await this.tx.run((em) =>
+      this.audit.write(em, actor, {
+        action: 'case.exported',
+        entityType: 'case',
+        entityId: '*',
+        orgUnitCode: user.orgUnitCode,
+        after: { filters },
+      }),
+    );
+  }
+
+  /** Every case matching the list filters, in pages of 200, for streaming exports (bounded memory). */
+  async *exportRows(user: AuthUser, q: Omit<CaseQueryDto, 'limit' | 'cursor'>): AsyncGenerator<CaseResponse> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(user, { ...q, limit: 200, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   /** Officers see their unit's cases and the ones they are assigned to; supervisors their scope. */

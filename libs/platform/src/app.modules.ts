@@ -27,7 +27,14 @@ export class ApiModule {
   static forRoot(config: AppConfig, opts: { withWorker: boolean }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthModule, CasesModule, ...(opts.withWorker ? [WorkerFeaturesModule] : [])],
+      imports: [
+        PlatformModule.forRoot(config),
+        AuditModule,
+        OutboxModule,
+        AuthModule,
+        CasesModule,
+        ...(opts.withWorker ? [WorkerFeaturesModule] : []),
+      ],
       controllers: [HealthController, MetricsController],
     };
   }

@@ -6,5 +6,12 @@ import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
 
 /** Every entity of every context: the schema the migrations must produce (checked by `migration:check`). */
-export const ALL_ENTITIES = [IdempotencyKeyEntity, NumberSequenceEntity, ...AUTH_ENTITIES, ...AUDIT_ENTITIES, ...OUTBOX_ENTITIES, ...CASES_ENTITIES];
+export const ALL_ENTITIES = [
+  IdempotencyKeyEntity,
+  NumberSequenceEntity,
+  ...AUTH_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...OUTBOX_ENTITIES,
+  ...CASES_ENTITIES,
+];
 export { MIGRATIONS };

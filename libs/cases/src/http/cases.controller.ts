@@ -1,12 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles } from '@app/kernel';
+import {
+  Actor,
+  ActorContext,
+  AuthUser,
+  contentDispositionFor,
+  contentTypeFor,
+  CurrentUser,
+  Idempotent,
+  Page,
+  Roles,
+  writeCsv,
+  writeXlsx,
+} from '@app/kernel';
+import { CASE_EXPORT_COLUMNS } from '../case-export';
 import { IsUUID, Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
 import { CaseActionDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
-import { CaseQueryDto } from './dto/case-query.dto';
-import { CaseResponse } from './dto/case-response';
+import { CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
+import { CaseEventResponse, CaseResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
 
 class CaseIdParam {
@@ -23,6 +38,8 @@ class CaseActionParams extends CaseIdParam {
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
+  private readonly logger = new Logger(CasesController.name);
+
   constructor(
     private readonly cases: CasesService,
     private readonly actions: CaseActionsService,
@@ -40,6 +57,36 @@ export class CasesController {
   @Roles('officer', 'supervisor')
   list(@CurrentUser() user: AuthUser, @Query() q: CaseQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(user, q);
+  }
+
+  /** CSV or XLSX of the filtered list, Chinese headers, streamed page by page; audited. */
+  @Get('export')
+  @Roles('officer', 'supervisor')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Query() q: CaseExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { format, ...filters } = q;
+    await this.cases.auditExport(user, actor, { ...filters, format });
+    const out = new PassThrough();
+    const write = format === 'csv' ? writeCsv : writeXlsx;
+    write(this.cases.exportRows(user, filters), CASE_EXPORT_COLUMNS, out).catch((err: Error) => {
+      this.logger.error({ err: err.message, requestId: actor.requestId }, 'case export failed mid-stream');
+      out.destroy(err);
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    await reply
+      .header('content-type', contentTypeFor(format))
+      .header('content-disposition', contentDispositionFor(`案件导出-${day}`, format))
+      .send(out);
+  }
+
+  @Get(':id/events')
+  @Roles('officer', 'supervisor')
+  events(@CurrentUser() user: AuthUser, @Param() p: CaseIdParam): Promise<CaseEventResponse[]> {
+    return this.cases.events(user, p.id);
   }
 
   @Post(':id/actions/:action')

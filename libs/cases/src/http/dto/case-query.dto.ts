@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -44,4 +44,10 @@ export class CaseQueryDto extends PageQuery {
   @IsOptional()
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   filedTo?: string;
+}
+
+export class CaseExportQuery extends CaseQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'])
+  format!: 'csv' | 'xlsx';
 }

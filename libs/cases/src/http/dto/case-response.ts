@@ -13,6 +13,16 @@ export interface PartyResponse {
   phone: string | null;
 }
 
+export interface CaseEventResponse {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  payload: Record<string, unknown> | null;
+}
+
 export interface CaseResponse {
   id: string;
   receiptNo: string;
