@@ -2,6 +2,13 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { IdempotencyKeys1764000000001 } from './1764000000001-idempotency-keys';
 import { NumberSequences1764000000002 } from './1764000000002-number-sequences';
 import { Cases1764000000003 } from './1764000000003-cases';
+import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-trigrams';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
-export const MIGRATIONS = [Foundation1764000000000, IdempotencyKeys1764000000001, NumberSequences1764000000002, Cases1764000000003];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  IdempotencyKeys1764000000001,
+  NumberSequences1764000000002,
+  Cases1764000000003,
+  CaseSearchTrigrams1764000000004,
+];

@@ -6,6 +6,9 @@ import { CaseEntity } from './case.entity';
 @Entity({ name: 'case_parties' })
 @Index('ix_case_parties_case', ['caseId', 'role', 'ordinal'])
 @Index('ix_case_parties_uscc', ['uscc'])
+// trigram indexes for substring search, made by hand in the migration (TypeORM cannot describe them)
+@Index('ix_case_parties_name_trgm', { synchronize: false })
+@Index('ix_case_parties_uscc_trgm', { synchronize: false })
 export class CasePartyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

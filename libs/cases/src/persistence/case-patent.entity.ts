@@ -5,6 +5,7 @@ import { CaseEntity } from './case.entity';
 @Entity({ name: 'case_patents' })
 @Index('ix_case_patents_case', ['caseId', 'ordinal'])
 @Index('ix_case_patents_normalized', ['normalized'])
+@Index('ix_case_patents_normalized_trgm', { synchronize: false })
 export class CasePatentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -10,6 +10,7 @@ export interface EcommerceDetails {
 /** A patent enforcement case. Dates are Shanghai calendar dates (`date` columns); instants are timestamptz. */
 @Entity({ name: 'cases' })
 @Index('ix_cases_unit_status', ['orgUnitCode', 'status', 'id'])
+@Index('ix_cases_numbers_trgm', { synchronize: false })
 @Index('ix_cases_filing_due', ['filingDecisionDue'], { where: `status = 'received'` })
 @Index('ix_cases_closing_due', ['closingDue'], { where: `status NOT IN ('received', 'not_filed', 'closed', 'transferred_out')` })
 export class CaseEntity {
