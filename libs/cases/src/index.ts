@@ -4,7 +4,9 @@ export * from './cases.service';
 export type { CaseResponse } from './http/dto/case-response';
 
 import { CaseEntity } from './persistence/case.entity';
+import { CaseDeadlineAlertEntity } from './persistence/case-deadline-alert.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
-export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity];
+export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity, CaseDeadlineAlertEntity];
+export * from './case-deadline-sweep';

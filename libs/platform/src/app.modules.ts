@@ -1,17 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
-import { CasesModule } from '@app/cases';
+import { CasesCoreModule, CasesModule } from '@app/cases';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
+import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
 import { RetentionTask } from './retention.task';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
 import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
-@Module({ imports: [AuditModule, AuthCoreModule, OutboxWorkerModule], providers: [AuditSealerTask, RetentionTask] })
+@Module({
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule],
+  providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask],
+})
 export class WorkerFeaturesModule {}
 
 @Module({})

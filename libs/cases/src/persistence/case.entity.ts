@@ -12,7 +12,8 @@ export interface EcommerceDetails {
 @Index('ix_cases_unit_status', ['orgUnitCode', 'status', 'id'])
 @Index('ix_cases_numbers_trgm', { synchronize: false })
 @Index('ix_cases_filing_due', ['filingDecisionDue'], { where: `status = 'received'` })
-@Index('ix_cases_closing_due', ['closingDue'], { where: `status NOT IN ('received', 'not_filed', 'closed', 'transferred_out')` })
+// the deadline sweep's index: on coalesce(extended_closing_due, closing_due) of open, running cases (in the migration)
+@Index('ix_cases_closing_due', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -139,6 +139,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  CASE_SWEEP_INTERVAL_MS = 600_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(100)
   @Max(600000)
   AUDIT_SEAL_INTERVAL_MS = 1000;
@@ -166,6 +173,7 @@ export interface AppConfig {
   outboxPollMs: number;
   workerLockMs: number;
   workerStalledIntervalMs: number;
+  caseSweepIntervalMs: number;
   auditSealIntervalMs: number;
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
@@ -223,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     outboxPollMs: vars.OUTBOX_POLL_MS,
     workerLockMs: vars.WORKER_LOCK_MS,
     workerStalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS,
+    caseSweepIntervalMs: vars.CASE_SWEEP_INTERVAL_MS,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
     embedded,
   };
