@@ -3,6 +3,7 @@ import { IdempotencyKeys1764000000001 } from './1764000000001-idempotency-keys';
 import { NumberSequences1764000000002 } from './1764000000002-number-sequences';
 import { Cases1764000000003 } from './1764000000003-cases';
 import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-trigrams';
+import { CalendarDays1764000000005 } from './1764000000005-calendar-days';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   NumberSequences1764000000002,
   Cases1764000000003,
   CaseSearchTrigrams1764000000004,
+  CalendarDays1764000000005,
 ];

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
+import { CalendarAdminService, ScheduleFile } from '@app/cases';
 import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
 import {
   CliModule,
@@ -20,6 +21,8 @@ const HELP = `usage: npm run cli -- <command> [args]
   org-units:load <file.json>      load/refresh org units from a file shaped like the seed data
   user:create <username> <displayName> <role[,role]> <orgUnitCode>   (password from the PASSWORD env variable)
   audit:verify                    seal pending audit entries and verify the hash chain (exit 1 when broken)
+  calendar:load <file.json>       load an official holiday schedule { source, holidays: [], workdays: [] } and
+                                  recompute the deadlines of open cases
   keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
 
@@ -143,6 +146,17 @@ async function main(argv: string[]): Promise<number> {
           return result.ok ? 0 : 1;
         }),
       );
+    case 'calendar:load': {
+      if (!args[0]) throw new Error('calendar:load needs a file');
+      const schedule = JSON.parse(await readFile(args[0], 'utf8')) as ScheduleFile;
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const result = await get(CalendarAdminService).load(systemActor('cli:calendar:load'), schedule);
+          console.log(`${result.days} days loaded; deadlines of ${result.recomputed} open cases changed`);
+          return 0;
+        }),
+      );
+    }
     case 'keys:generate':
       console.log(generateKeyRingValue(args[0] ?? 'k1'));
       return 0;

@@ -9,5 +9,6 @@ export const AUDIT_ENTITY_TYPES = [
   'org_unit',
   'partner',
   'target',
+  'calendar',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@app/audit';
 import { OrgUnitEntity, UserEntity } from '@app/auth';
 import {
@@ -13,11 +13,11 @@ import {
   NumberingService,
   shanghaiDate,
   TransactionRunner,
-  WorkingDayCalendar,
 } from '@app/kernel';
 import { daysBetween } from '@app/kernel/calendar';
 import { EntityManager, In } from 'typeorm';
-import { CASE_CALENDAR, CasesService } from './cases.service';
+import { CaseCalendar } from './calendar/case-calendar';
+import { CasesService } from './cases.service';
 import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
 import { transition } from './domain/case-lifecycle';
 import { checkFilingPrerequisites, checkFine, checkOfficerCount } from './domain/case-rules';
@@ -46,7 +46,7 @@ export class CaseActionsService {
     private readonly audit: AuditWriter,
     private readonly numbering: NumberingService,
     private readonly clock: Clock,
-    @Inject(CASE_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: CaseCalendar,
   ) {}
 
   async act(user: AuthUser, actor: ActorContext, id: string, actionName: string, dto: CaseActionDto): Promise<CaseResponse> {
@@ -161,7 +161,7 @@ export class CaseActionsService {
         return { officerIds: ids };
       }
       case 'schedule_hearing': {
-        const earliest = this.calendar.addWorkingDays(today, HEARING_NOTICE_WORKING_DAYS);
+        const earliest = this.calendar.current.addWorkingDays(today, HEARING_NOTICE_WORKING_DAYS);
         if ((dto.hearingOn as string) < earliest) {
           throw rule(`the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`, { earliest });
         }
@@ -245,7 +245,7 @@ export class CaseActionsService {
   }
 
   private recomputeClosing(c: CaseEntity): void {
-    const d = closingDeadlines(this.calendar, {
+    const d = closingDeadlines(this.calendar.current, {
       type: c.type,
       filedOn: c.filedOn as string,
       fastTrack: c.fastTrack,

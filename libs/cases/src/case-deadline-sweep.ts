@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationsService } from '@app/auth';
-import { Clock, shanghaiDate, WorkingDayCalendar } from '@app/kernel';
+import { Clock, shanghaiDate } from '@app/kernel';
 import { DataSource } from 'typeorm';
-import { CASE_CALENDAR } from './cases.service';
+import { CaseCalendar } from './calendar/case-calendar';
 
 /** Reminders go out this many working days before a deadline; escalations the day after it passes. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -31,12 +31,12 @@ export class CaseDeadlineSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    @Inject(CASE_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: CaseCalendar,
   ) {}
 
   async run(): Promise<{ reminders: number; escalations: number }> {
     const today = shanghaiDate(this.clock.now());
-    const horizon = this.calendar.addWorkingDays(today, REMINDER_WORKING_DAYS);
+    const horizon = this.calendar.current.addWorkingDays(today, REMINDER_WORKING_DAYS);
     const totals = { reminders: 0, escalations: 0 };
     for (;;) {
       const sent = await this.dataSource.transaction(async (em) => {

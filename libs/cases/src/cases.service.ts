@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { OrgUnitEntity } from '@app/auth';
@@ -22,9 +22,9 @@ import {
   TransactionRunner,
   validateResidentId,
   validateUscc,
-  WorkingDayCalendar,
 } from '@app/kernel';
 import { DataSource, In } from 'typeorm';
+import { CaseCalendar } from './calendar/case-calendar';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
@@ -35,7 +35,6 @@ import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
 
-export const CASE_CALENDAR = Symbol('CASE_CALENDAR');
 /** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
 export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
 
@@ -56,7 +55,7 @@ export class CasesService {
     private readonly numbering: NumberingService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
-    @Inject(CASE_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: CaseCalendar,
   ) {}
 
   /** 收案: validates every identifier, computes the filing-decision deadline, numbers the receipt; one transaction. */
@@ -87,7 +86,7 @@ export class CasesService {
       throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
     }
 
-    const due = filingDecisionDue(this.calendar, {
+    const due = filingDecisionDue(this.calendar.current, {
       type: dto.type,
       source: dto.source,
       receivedOn: dto.receivedOn,

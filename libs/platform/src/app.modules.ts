@@ -48,6 +48,6 @@ export class ApiModule {
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule] };
+    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule] };
   }
 }
