@@ -157,3 +157,47 @@ describe('case lifecycle through HTTP', () => {
     expect(seqs[19] - seqs[0]).toBe(19);
   });
 });
+
+describe('recusal (回避)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ withWorker: false });
+  });
+  afterAll(() => t.close());
+
+  it('a recused officer loses access to the case, even within the unit', async () => {
+    const officer = await t.token('off.binhai1');
+    const other = await t.token('off.binhai2');
+    const supervisor = await t.token('sup.binhai');
+    const created = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .send({
+        type: 'passing_off',
+        source: 'inspection',
+        orgUnitCode: '120116',
+        receivedOn: '2026-11-02',
+        summary: 's',
+        requesters: [],
+        respondents: [{ kind: 'organization', name: '某公司' }],
+        patents: [],
+      })
+      .expect(201);
+    const me = await t.http.get('/api/v1/auth/me').set(auth(other)).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${created.body.id}/recusals`)
+      .set(auth(officer))
+      .send({ expectedVersion: 1, officerId: me.body.user.id, reason: '亲属' })
+      .expect(403);
+    const res = await t.http
+      .post(`/api/v1/cases/${created.body.id}/recusals`)
+      .set(auth(supervisor))
+      .send({ expectedVersion: 1, officerId: me.body.user.id, reason: '与被请求人有亲属关系' })
+      .expect(200);
+    expect(res.body.version).toBe(2);
+    await t.http.get(`/api/v1/cases/${created.body.id}`).set(auth(other)).expect(404);
+    const list = await t.http.get('/api/v1/cases').set(auth(other)).expect(200);
+    expect(list.body.items.some((c: { id: string }) => c.id === created.body.id)).toBe(false);
+    await t.http.get(`/api/v1/cases/${created.body.id}`).set(auth(officer)).expect(200);
+  });
+});

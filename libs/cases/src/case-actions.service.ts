@@ -22,7 +22,7 @@ import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
 import { transition } from './domain/case-lifecycle';
 import { checkFilingPrerequisites, checkFine, checkOfficerCount } from './domain/case-rules';
 import { CASE_ACTIONS, CaseAction } from './domain/case-types';
-import { ACTION_FIELDS, CaseActionDto } from './http/dto/case-action.dto';
+import { ACTION_FIELDS, CaseActionDto, RecuseDto } from './http/dto/case-action.dto';
 import { CaseResponse } from './http/dto/case-response';
 import { CaseEntity } from './persistence/case.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
@@ -85,6 +85,50 @@ export class CaseActionsService {
       );
       await this.audit.write(em, actor, {
         action: `case.${action}`,
+        entityType: 'case',
+        entityId: c.id,
+        orgUnitCode: c.orgUnitCode,
+        before,
+        after: { ...snapshot(c), ...payload },
+      });
+    });
+    return this.cases.get(user, id);
+  }
+
+  /** 回避: removes the officer from the case (and its officer list) and keeps them out of it from now on. */
+  async recuse(user: AuthUser, actor: ActorContext, id: string, dto: RecuseDto): Promise<CaseResponse> {
+    await this.tx.run(async (em) => {
+      const c = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c || !this.cases.canSee(user, c)) throw DomainError.notFound('case');
+      if (c.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, c.version);
+      const officer = await em.findOneBy(UserEntity, { id: dto.officerId });
+      if (
+        !officer ||
+        !officer.roles.includes('officer') ||
+        (officer.orgUnitCode !== c.orgUnitCode && !c.assignedOfficerIds.includes(officer.id))
+      ) {
+        throw DomainError.validation('officerId', 'is not an officer of this case or its unit');
+      }
+      if (c.recusedOfficerIds.includes(officer.id)) throw rule('this officer is already recused from the case');
+      const before = snapshot(c);
+      c.assignedOfficerIds = c.assignedOfficerIds.filter((o) => o !== officer.id);
+      c.recusedOfficerIds = [...c.recusedOfficerIds, officer.id];
+      c.version += 1;
+      await em.save(c);
+      const payload = { officerId: officer.id, reason: dto.reason };
+      await em.save(
+        em.create(CaseEventEntity, {
+          caseId: c.id,
+          at: this.clock.now(),
+          actorId: user.id,
+          action: 'recuse',
+          fromStatus: c.status,
+          toStatus: c.status,
+          payload,
+        }),
+      );
+      await this.audit.write(em, actor, {
+        action: 'case.recused',
         entityType: 'case',
         entityId: c.id,
         orgUnitCode: c.orgUnitCode,

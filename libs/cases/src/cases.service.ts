@@ -171,6 +171,7 @@ export class CasesService {
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (!user.scope.allUnits)
       qb.andWhere('(c.org_unit_code = ANY(:units) OR :uid = ANY(c.assigned_officer_ids))', { units: user.scope.unitCodes, uid: user.id });
+    qb.andWhere('NOT (:me = ANY(c.recused_officer_ids))', { me: user.id });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.type) qb.andWhere('c.type = :type', { type: q.type });
     if (q.orgUnitCode) qb.andWhere('c.org_unit_code = :unit', { unit: q.orgUnitCode });
@@ -260,6 +261,7 @@ export class CasesService {
 
   /** Officers see their unit's cases and the ones they are assigned to; supervisors their scope. */
   canSee(user: AuthUser, c: CaseEntity): boolean {
+    if (c.recusedOfficerIds.includes(user.id)) return false;
     return inScope(user.scope, c.orgUnitCode) || c.assignedOfficerIds.includes(user.id);
   }
 

@@ -18,7 +18,7 @@ import {
 import { CASE_EXPORT_COLUMNS } from '../case-export';
 import { IsUUID, Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
-import { CaseActionDto } from './dto/case-action.dto';
+import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
 import { CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
 import { CaseEventResponse, CaseResponse } from './dto/case-response';
@@ -81,6 +81,19 @@ export class CasesController {
       .header('content-type', contentTypeFor(format))
       .header('content-disposition', contentDispositionFor(`案件导出-${day}`, format))
       .send(out);
+  }
+
+  /** 回避: a supervisor recuses an officer from a case; the officer loses access to it. */
+  @Post(':id/recusals')
+  @Roles('supervisor')
+  @HttpCode(200)
+  recuse(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: CaseIdParam,
+    @Body() dto: RecuseDto,
+  ): Promise<CaseResponse> {
+    return this.actions.recuse(user, actor, p.id, dto);
   }
 
   @Get(':id/events')

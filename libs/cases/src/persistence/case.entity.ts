@@ -106,6 +106,10 @@ export class CaseEntity {
   @Column({ name: 'assigned_officer_ids', type: 'uuid', array: true, default: () => `'{}'` })
   assignedOfficerIds!: string[];
 
+  /** officers recused (回避) from this case: they lose access to it even within their unit */
+  @Column({ name: 'recused_officer_ids', type: 'uuid', array: true, default: () => `'{}'` })
+  recusedOfficerIds!: string[];
+
   @Column({ type: 'jsonb', nullable: true })
   decision!: Record<string, unknown> | null;
 

@@ -142,6 +142,24 @@ export class CaseActionDto {
   note?: string;
 }
 
+/** 回避: a supervisor recuses an officer (e.g. a party's relation) from a case; the officer loses access to it. */
+export class RecuseDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be a UUID' })
+  officerId!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+}
+
 type ActionField = Exclude<keyof CaseActionDto, 'expectedVersion'>;
 
 /** The fields each action requires and the ones it may take. */
