@@ -4,6 +4,7 @@ import { NumberSequences1764000000002 } from './1764000000002-number-sequences';
 import { Cases1764000000003 } from './1764000000003-cases';
 import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-trigrams';
 import { CalendarDays1764000000005 } from './1764000000005-calendar-days';
+import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Cases1764000000003,
   CaseSearchTrigrams1764000000004,
   CalendarDays1764000000005,
+  CaseEvidence1764000000006,
 ];

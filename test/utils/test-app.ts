@@ -1,3 +1,6 @@
+import os from 'node:os';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/kernel';
 import { createHttpApp } from '@app/platform';
@@ -22,7 +25,12 @@ export async function createTestApp(
   opts: { withWorker?: boolean; env?: Record<string, string>; db?: TestDatabase } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
-  const env = testEnv({ DATABASE_URL: db.url, QUEUE_PREFIX: db.name, ...opts.env });
+  const env = testEnv({
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: db.name,
+    EVIDENCE_DIR: path.join(os.tmpdir(), 'ped-evidence', db.name),
+    ...opts.env,
+  });
   const app = await createHttpApp(loadConfig(env), { withWorker: opts.withWorker ?? true });
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
@@ -44,6 +52,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       if (!opts.db) await db.drop();
+      await rm(env.EVIDENCE_DIR as string, { recursive: true, force: true });
       await clearQueueKeys(db.name);
     },
   };

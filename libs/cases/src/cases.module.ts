@@ -1,22 +1,35 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
+import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CalendarAdminService } from './calendar/calendar-admin.service';
 import { CaseCalendar } from './calendar/case-calendar';
+import { LocalDiskEvidenceStorage } from './evidence/evidence-storage';
+import { EVIDENCE_STORAGE, EvidenceService } from './evidence/evidence.service';
 import { CasesController } from './http/cases.controller';
+import { EvidenceController } from './http/evidence.controller';
 
-const services = [CasesService, CaseActionsService, CaseDeadlineSweep, CaseCalendar, CalendarAdminService];
+const services = [
+  CasesService,
+  CaseActionsService,
+  CaseDeadlineSweep,
+  CaseCalendar,
+  CalendarAdminService,
+  EvidenceService,
+  // Local disk by default; an S3-compatible EvidenceStorage is the production option (README, "Evidence storage").
+  { provide: EVIDENCE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskEvidenceStorage(config.evidenceDir) },
+];
 
 /** The case services without HTTP: for the worker (deadline sweeps) and other contexts (hotline conversion). */
 @Module({
   imports: [AuditModule, AuthCoreModule],
   providers: services,
-  exports: [CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService],
+  exports: [CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService, EvidenceService],
 })
 export class CasesCoreModule {}
 
-@Module({ imports: [CasesCoreModule], controllers: [CasesController] })
+@Module({ imports: [CasesCoreModule], controllers: [CasesController, EvidenceController] })
 export class CasesModule {}

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, AppConfig, genRequestId, httpRequestDuration, validationFailed } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
+import fastifyMultipart from '@fastify/multipart';
 import { ApiModule } from './app.modules';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,8 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Evidence uploads: streamed, one file per request, size-limited (413 past EVIDENCE_MAX_BYTES).
+  await app.register(fastifyMultipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 5, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({

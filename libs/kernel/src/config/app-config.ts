@@ -144,6 +144,17 @@ export class EnvironmentVariables {
   CASE_SWEEP_INTERVAL_MS = 600_000;
 
   @IsOptional()
+  @IsString()
+  EVIDENCE_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(2 * 1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -174,6 +185,8 @@ export interface AppConfig {
   workerLockMs: number;
   workerStalledIntervalMs: number;
   caseSweepIntervalMs: number;
+  evidenceDir: string;
+  evidenceMaxBytes: number;
   auditSealIntervalMs: number;
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
@@ -232,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     workerLockMs: vars.WORKER_LOCK_MS,
     workerStalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS,
     caseSweepIntervalMs: vars.CASE_SWEEP_INTERVAL_MS,
+    evidenceDir: vars.EVIDENCE_DIR ?? `${vars.DATA_DIR}/evidence`,
+    evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
     embedded,
   };

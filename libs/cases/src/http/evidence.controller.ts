@@ -1,0 +1,102 @@
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, ActorContext, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
+import { IsUUID } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
+import { EvidenceResponse, EvidenceService } from '../evidence/evidence.service';
+
+class CaseParam {
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+}
+
+class EvidenceParam extends CaseParam {
+  @IsUUID('all', { message: 'must be a UUID' })
+  evidenceId!: string;
+}
+
+/** Served inline by browsers only when harmless; everything else downloads as bytes (no stored HTML or script runs). */
+const SAFE_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'audio/mpeg',
+  'video/mp4',
+]);
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('cases/:id/evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** multipart/form-data: `file` (one) and `description`; streamed to storage with its sha256 taken on the way. */
+  @Post()
+  @Roles('officer', 'supervisor')
+  @ApiConsumes('multipart/form-data')
+  @HttpCode(201)
+  async upload(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: CaseParam,
+    @Req() req: FastifyRequest,
+  ): Promise<EvidenceResponse> {
+    if (!req.isMultipart()) throw DomainError.validation('file', 'send multipart/form-data with a file part');
+    await this.evidence.assertCaseVisible(user, p.id);
+    let stored: { key: string; size: number; sha256: string } | null = null;
+    let fileName = '';
+    let contentType = 'application/octet-stream';
+    let description = '';
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || stored) {
+            part.file.resume();
+            throw DomainError.validation(part.fieldname, 'only one file, in the field "file"');
+          }
+          stored = await this.evidence.store(part.file);
+          fileName = part.filename.slice(0, 255) || 'evidence';
+          contentType = part.mimetype || contentType;
+        } else if (part.fieldname === 'description') {
+          description = String(part.value).trim();
+        } else {
+          throw DomainError.validation(part.fieldname, 'is not an allowed field');
+        }
+      }
+      if (!stored) throw DomainError.validation('file', 'is required');
+      if (!description || description.length > 1000) throw DomainError.validation('description', 'is required (at most 1000 characters)');
+    } catch (err) {
+      if (stored) await this.evidence.discard(stored.key);
+      throw err;
+    }
+    return this.evidence.record(user, actor, p.id, stored, { fileName, contentType, description });
+  }
+
+  @Get()
+  @Roles('officer', 'supervisor')
+  list(@CurrentUser() user: AuthUser, @Param() p: CaseParam): Promise<EvidenceResponse[]> {
+    return this.evidence.list(user, p.id);
+  }
+
+  /** The file, verified against its sha256 first; a mismatch is refused (500 EVIDENCE_INTEGRITY) and alerted. */
+  @Get(':evidenceId/content')
+  @Roles('officer', 'supervisor')
+  async content(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: EvidenceParam,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { meta, stream } = await this.evidence.open(user, actor, p.id, p.evidenceId);
+    await reply
+      .header('content-type', SAFE_TYPES.has(meta.contentType) ? meta.contentType : 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('x-content-sha256', meta.sha256)
+      .send(stream);
+  }
+}
