@@ -104,6 +104,47 @@ describe('case lifecycle through HTTP', () => {
     ]);
   });
 
+  it('walks a passing-off case to a penalty: fine cap by the 2020 law, approval, service, closing', async () => {
+    let c = await intake('passing_off', { source: 'inspection', requesters: [], patents: [] });
+    c = (await act(c, 'file').expect(200)).body;
+    c = (await act(c, 'assign', { officerIds: officerIds.slice(0, 2) }).expect(200)).body;
+    // illegal gains 100,000 yuan → 5× = 500,000 yuan cap for an act after 2021-06-01
+    const decision = {
+      kind: 'penalty',
+      summary: '假冒专利，罚款',
+      legalBasis: '专利法第六十八条',
+      illegalGainsFen: 10_000_000,
+      fineFen: 50_000_001,
+      actDate: '2026-09-01',
+    };
+    const over = await act(c, 'propose_decision', { decision }).expect(422);
+    expect(over.body.details).toMatchObject({ rule: 'FINE_ABOVE_CAP', capFen: 50_000_000 });
+    c = (await act(c, 'propose_decision', { decision: { ...decision, fineFen: 50_000_000, confiscatedFen: 10_000_000 } }).expect(200)).body;
+    c = (await act(c, 'approve_decision', {}, supervisor).expect(200)).body;
+    c = (await act(c, 'serve', { servedOn: (c.decision as { decidedOn: string }).decidedOn, method: 'mail' }).expect(200)).body;
+    c = (await act(c, 'close').expect(200)).body;
+    expect(c).toMatchObject({ status: 'closed', outcome: { kind: 'penalty' }, decision: { fineFen: 50_000_000 } });
+  });
+
+  it('closes a mediation by agreement, and a dispute by referral to court (four-in-one routes)', async () => {
+    let m = await intake('dispute_mediation', { requesters: [], patents: [] });
+    m = (await act(m, 'file').expect(200)).body;
+    m = (await act(m, 'assign', { officerIds: officerIds.slice(0, 1) }).expect(200)).body;
+    m = (await act(m, 'mediate', { agreementSummary: '双方达成调解协议' }).expect(200)).body;
+    expect(m).toMatchObject({ status: 'closed', outcome: { kind: 'mediation_agreement' } });
+
+    let d = await intake('infringement_dispute');
+    d = (await act(d, 'file').expect(200)).body;
+    d = (await act(d, 'assign', { officerIds: officerIds.slice(0, 3) }).expect(200)).body;
+    const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10); // Shanghai
+    const tooSoon = await act(d, 'schedule_hearing', { hearingOn: inDays(1) }).expect(422);
+    expect(tooSoon.body.details.earliest).toBeDefined();
+    d = (await act(d, 'schedule_hearing', { hearingOn: inDays(30) }).expect(200)).body;
+    expect(d.status).toBe('hearing');
+    d = (await act(d, 'refer', { to: 'court', reason: '当事人已起诉' }).expect(200)).body;
+    expect(d).toMatchObject({ status: 'closed', outcome: { kind: 'referral', to: 'court' } });
+  });
+
   it('answers 422 with the allowed actions for an illegal step, 409 for a stale version, 400 for a missing field', async () => {
     const c = await intake('passing_off', { requesters: [], patents: [] });
     const illegal = await act(c, 'serve', { servedOn: '2026-11-03', method: 'mail' }).expect(422);
