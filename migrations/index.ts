@@ -5,6 +5,7 @@ import { Cases1764000000003 } from './1764000000003-cases';
 import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-trigrams';
 import { CalendarDays1764000000005 } from './1764000000005-calendar-days';
 import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
+import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order-index';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CaseSearchTrigrams1764000000004,
   CalendarDays1764000000005,
   CaseEvidence1764000000006,
+  CaseListOrderIndex1764000000007,
 ];

@@ -42,14 +42,16 @@ export class CaseDeadlineSweep {
       const sent = await this.dataSource.transaction(async (em) => {
         const rows = await em.query<AlertRow[]>(
           `WITH due AS (
-             SELECT c.id, c.org_unit_code, c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label,
-                    CASE WHEN c.status = 'received' THEN c.filing_decision_due
-                         ELSE coalesce(c.extended_closing_due, c.closing_due) END AS due_on
+             -- two branches, so that each reads its own partial index (an OR would scan the table)
+             SELECT c.id, c.org_unit_code, c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label, c.filing_decision_due AS due_on
                FROM cases c
-              WHERE NOT c.suspended
-                AND ((c.status = 'received' AND c.filing_decision_due <= $1)
-                  OR (c.status NOT IN ('received', 'not_filed', 'closed', 'transferred_out')
-                      AND coalesce(c.extended_closing_due, c.closing_due) <= $1))
+              WHERE c.status = 'received' AND NOT c.suspended AND c.filing_decision_due <= $1
+             UNION ALL
+             SELECT c.id, c.org_unit_code, c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label,
+                    coalesce(c.extended_closing_due, c.closing_due) AS due_on
+               FROM cases c
+              WHERE c.status NOT IN ('received', 'not_filed', 'closed', 'transferred_out') AND NOT c.suspended
+                AND coalesce(c.extended_closing_due, c.closing_due) <= $1
            ), fresh AS (
              SELECT d.*, CASE WHEN d.due_on < $2 THEN 'overdue' ELSE 'reminder' END AS kind FROM due d
               WHERE NOT EXISTS (SELECT 1 FROM case_deadline_alerts a

@@ -185,11 +185,12 @@ export class CasesService {
       qb.andWhere(q.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
     }
     if (q.q) {
+      // Each arm can use its own trigram index; the union of matching case ids drives the query, not a scan.
       const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       qb.andWhere(
-        `(c.receipt_no ILIKE :like OR c.case_no ILIKE :like
-          OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND (p.name ILIKE :like OR p.uscc ILIKE :like))
-          OR EXISTS (SELECT 1 FROM case_patents t WHERE t.case_id = c.id AND (t.normalized ILIKE :like OR t.number ILIKE :like)))`,
+        `c.id IN (SELECT id FROM cases WHERE receipt_no ILIKE :like OR case_no ILIKE :like
+                  UNION SELECT case_id FROM case_parties WHERE name ILIKE :like OR uscc ILIKE :like
+                  UNION SELECT case_id FROM case_patents WHERE normalized ILIKE :like OR number ILIKE :like)`,
         { like },
       );
     }

@@ -11,6 +11,8 @@ export interface EcommerceDetails {
 @Entity({ name: 'cases' })
 @Index('ix_cases_unit_status', ['orgUnitCode', 'status', 'id'])
 @Index('ix_cases_numbers_trgm', { synchronize: false })
+// the list's order (newest first, cursor on created_at, id): read backwards, no sort of the whole table
+@Index('ix_cases_created', ['createdAt', 'id'])
 @Index('ix_cases_filing_due', ['filingDecisionDue'], { where: `status = 'received'` })
 // the deadline sweep's index: on coalesce(extended_closing_due, closing_due) of open, running cases (in the migration)
 @Index('ix_cases_closing_due', { synchronize: false })
