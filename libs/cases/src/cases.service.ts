@@ -13,6 +13,7 @@ import {
   formatNumber,
   inScope,
   isCalendarDate,
+  maskPhone,
   maskResidentId,
   NumberingService,
   Page,
@@ -37,12 +38,6 @@ import { CasePatentEntity } from './persistence/case-patent.entity';
 
 /** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
 export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
-
-/** Phones are shown as 138****5678 (first 3, last 4). */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
-}
 
 type PartyRow = Omit<CasePartyEntity, 'id' | 'caseId' | 'case'>;
 

@@ -70,7 +70,8 @@ export class EvidenceService {
     stored: { key: string; size: number; sha256: string },
     meta: { fileName: string; contentType: string; description: string },
   ): Promise<EvidenceResponse> {
-    const { orgUnitCode } = await this.assertCaseVisible(user, caseId);
+    const c = await this.cases.get(user, caseId);
+    const { orgUnitCode } = c;
     try {
       return await this.tx.run(async (em) => {
         const row = await em.save(
@@ -86,7 +87,6 @@ export class EvidenceService {
           }),
         );
         const payload = { evidenceId: row.id, fileName: row.fileName, size: stored.size, sha256: stored.sha256 };
-        const c = await this.cases.get(user, caseId);
         await em.save(
           em.create(CaseEventEntity, {
             caseId,

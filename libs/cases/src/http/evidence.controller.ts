@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
+import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
@@ -94,7 +94,7 @@ export class EvidenceController {
     const { meta, stream } = await this.evidence.open(user, actor, p.id, p.evidenceId);
     await reply
       .header('content-type', SAFE_TYPES.has(meta.contentType) ? meta.contentType : 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+      .header('content-disposition', attachmentDisposition(meta.fileName))
       .header('x-content-type-options', 'nosniff')
       .header('x-content-sha256', meta.sha256)
       .send(stream);

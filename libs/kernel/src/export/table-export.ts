@@ -138,10 +138,17 @@ export function contentTypeFor(format: ExportFormat): string {
  * use filename*; the plain filename is a fallback for old clients: the name itself when it is plain ASCII, else "export".
  */
 export function contentDispositionFor(filenameBase: string, format: ExportFormat): string {
+  return attachmentDisposition(`${filenameBase.trim() || 'export'}.${format}`);
+}
+
+/** The same header for any file name (evidence downloads, exports): control characters and slashes replaced. */
+export function attachmentDisposition(fileName: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = filenameBase.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim() || 'export';
-  const fallback = /^[A-Za-z0-9 ._()-]+$/.test(base) ? base : 'export';
-  return `attachment; filename="${fallback}.${format}"; filename*=UTF-8''${encodeRfc8187(`${base}.${format}`)}`;
+  const name = fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim() || 'download';
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(name.slice(dot)) ? name.slice(dot) : '';
+  const fallback = /^[A-Za-z0-9 ._()-]+$/.test(name) ? name : `export${ext}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(name)}`;
 }
 
 function csvField(value: string | number | null): string {
