@@ -18,7 +18,7 @@ node scripts/build.mjs
 
 step "migrations: apply to an empty database, compare with the entities, revert all, re-apply"
 admin_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-check_db="ped_test_migcheck_$$"
+check_db="${TEST_DB_PREFIX:-ped_test}_migcheck_$$"
 psql "$admin_url" -qc "CREATE DATABASE $check_db"
 trap 'psql "$admin_url" -qc "DROP DATABASE IF EXISTS $check_db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 DATABASE_URL="${admin_url%/*}/$check_db" JWT_SECRET="migration-check-only-0123456789abcdef" \

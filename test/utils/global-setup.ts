@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { dbUrl, TEMPLATE_DB, TEST_ADMIN_DB_URL, testEnv } from './test-env';
+import { dbUrl, TEMPLATE_DB, TEST_ADMIN_DB_URL, TEST_DB_PREFIX, testEnv } from './test-env';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -13,7 +13,9 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
   const admin = new Client({ connectionString: TEST_ADMIN_DB_URL });
   await admin.connect();
-  const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ped_test_%'");
+  const stale = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [
+    `${TEST_DB_PREFIX}_`,
+  ]);
   for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
   await admin.end();

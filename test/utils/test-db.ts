@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { dbUrl, TEMPLATE_DB, TEST_ADMIN_DB_URL } from './test-env';
+import { dbUrl, TEMPLATE_DB, TEST_ADMIN_DB_URL, TEST_DB_PREFIX } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -10,7 +10,7 @@ export interface TestDatabase {
 
 /** A fresh database for one test file, copied from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `ped_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_ADMIN_DB_URL });
   await admin.connect();
   // CREATE DATABASE … TEMPLATE needs the template to have no other sessions; retry briefly if one is closing.

@@ -1,7 +1,12 @@
 /** Where the e2e tests find PostgreSQL and Redis (the CI machine runs both on their standard ports). */
 export const TEST_ADMIN_DB_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DB = 'ped_test_template';
+/**
+ * Every database and queue key a run makes starts with this prefix; set TEST_DB_PREFIX to run two suites side by
+ * side on one server (e.g. from two git worktrees) without either dropping the other's databases.
+ */
+export const TEST_DB_PREFIX = process.env.TEST_DB_PREFIX ?? 'ped_test';
+export const TEMPLATE_DB = `${TEST_DB_PREFIX}_template`;
 export const TEST_JWT_SECRET = 'test-only-secret-0123456789-abcdefghijklmnop';
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
