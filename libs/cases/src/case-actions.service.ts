@@ -17,6 +17,7 @@ import {
 import { daysBetween } from '@app/kernel/calendar';
 import { EntityManager, In } from 'typeorm';
 import { CaseCalendar } from './calendar/case-calendar';
+import { CaseChangeHooks } from './case-change.hooks';
 import { CasesService } from './cases.service';
 import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
 import { transition } from './domain/case-lifecycle';
@@ -47,6 +48,7 @@ export class CaseActionsService {
     private readonly numbering: NumberingService,
     private readonly clock: Clock,
     private readonly calendar: CaseCalendar,
+    private readonly hooks: CaseChangeHooks,
   ) {}
 
   async act(user: AuthUser, actor: ActorContext, id: string, actionName: string, dto: CaseActionDto): Promise<CaseResponse> {
@@ -91,6 +93,15 @@ export class CaseActionsService {
         before,
         after: { ...snapshot(c), ...payload },
       });
+      await this.hooks.emit(em, {
+        case: c,
+        action,
+        fromStatus: before.status,
+        toStatus: c.status,
+        at: this.clock.now(),
+        actorId: user.id,
+        payload,
+      });
     });
     return this.cases.get(user, id);
   }
@@ -134,6 +145,15 @@ export class CaseActionsService {
         orgUnitCode: c.orgUnitCode,
         before,
         after: { ...snapshot(c), ...payload },
+      });
+      await this.hooks.emit(em, {
+        case: c,
+        action: 'recuse',
+        fromStatus: c.status,
+        toStatus: c.status,
+        at: this.clock.now(),
+        actorId: user.id,
+        payload,
       });
     });
     return this.cases.get(user, id);

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
+import { CaseChangeHooks } from './case-change.hooks';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CalendarAdminService } from './calendar/calendar-admin.service';
@@ -13,6 +14,7 @@ import { CasesController } from './http/cases.controller';
 import { EvidenceController } from './http/evidence.controller';
 
 const services = [
+  CaseChangeHooks,
   CasesService,
   CaseActionsService,
   CaseDeadlineSweep,
@@ -27,7 +29,7 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule],
   providers: services,
-  exports: [CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService, EvidenceService],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService, EvidenceService],
 })
 export class CasesCoreModule {}
 

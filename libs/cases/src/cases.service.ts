@@ -24,8 +24,9 @@ import {
   validateResidentId,
   validateUscc,
 } from '@app/kernel';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseCalendar } from './calendar/case-calendar';
+import { CaseChangeHooks } from './case-change.hooks';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
@@ -51,10 +52,20 @@ export class CasesService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly calendar: CaseCalendar,
+    private readonly hooks: CaseChangeHooks,
   ) {}
 
   /** 收案: validates every identifier, computes the filing-decision deadline, numbers the receipt; one transaction. */
   async intake(user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<CaseResponse> {
+    const id = await this.tx.run((em) => this.intakeIn(em, user, actor, dto));
+    return this.get(user, id);
+  }
+
+  /**
+   * Intake inside the caller's transaction (e.g. a hotline ticket converted into a case, linked in the same commit);
+   * returns the new case's id. Validation errors are thrown before anything is written.
+   */
+  async intakeIn(em: EntityManager, user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<string> {
     const today = shanghaiDate(this.clock.now());
     const problems: ErrorDetail[] = [];
     if (!isCalendarDate(dto.receivedOn)) problems.push({ field: 'receivedOn', message: 'is not a real date' });
@@ -71,7 +82,7 @@ export class CasesService {
     });
     if (dto.ecommerce === undefined && dto.source === 'ecommerce')
       problems.push({ field: 'ecommerce', message: 'is required for an e-commerce case' });
-    const unit = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ code: dto.orgUnitCode });
+    const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code: dto.orgUnitCode });
     if (!unit || (unit.kind !== 'district' && unit.kind !== 'bureau')) {
       problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
     } else if (!inScope(user.scope, unit.code)) {
@@ -88,7 +99,7 @@ export class CasesService {
       reportReceived: dto.reportReceived,
       fastTrack: dto.fastTrack,
     });
-    const id = await this.tx.run(async (em) => {
+    {
       const year = Number(today.slice(0, 4));
       const seq = await this.numbering.next(em, { orgUnitCode: unit.code, year, kind: 'receipt' });
       const receiptNo = formatNumber(RECEIPT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
@@ -144,9 +155,17 @@ export class CasesService {
           patents: patents.map((p) => p!.normalized),
         },
       });
+      await this.hooks.emit(em, {
+        case: saved,
+        action: 'receive',
+        fromStatus: null,
+        toStatus: saved.status,
+        at: this.clock.now(),
+        actorId: user.id,
+        payload: { receiptNo },
+      });
       return saved.id;
-    });
-    return this.get(user, id);
+    }
   }
 
   /** A case the caller may see (their unit's, or one they are assigned to); otherwise 404, as if it did not exist. */
