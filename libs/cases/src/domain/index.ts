@@ -2,3 +2,4 @@ export * from './case-types';
 export * from './case-lifecycle';
 export * from './case-rules';
 export * from './case-deadlines';
+export * from './case-search';

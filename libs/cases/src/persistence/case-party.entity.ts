@@ -9,6 +9,8 @@ import { CaseEntity } from './case.entity';
 // trigram indexes for substring search, made by hand in the migration (TypeORM cannot describe them)
 @Index('ix_case_parties_name_trgm', { synchronize: false })
 @Index('ix_case_parties_uscc_trgm', { synchronize: false })
+// GIN over ped_bigrams(name) (migration 1764000000008): two-character searches
+@Index('ix_case_parties_name_bigrams', { synchronize: false })
 export class CasePartyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
