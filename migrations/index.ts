@@ -6,6 +6,8 @@ import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-tri
 import { CalendarDays1764000000005 } from './1764000000005-calendar-days';
 import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
 import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order-index';
+import { CaseSearchAdaptive1764000000008 } from './1764000000008-case-search-adaptive';
+import { CaseSweepMarks1764000000009 } from './1764000000009-case-sweep-marks';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   CalendarDays1764000000005,
   CaseEvidence1764000000006,
   CaseListOrderIndex1764000000007,
+  CaseSearchAdaptive1764000000008,
+  CaseSweepMarks1764000000009,
 ];

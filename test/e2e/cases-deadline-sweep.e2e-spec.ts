@@ -67,4 +67,33 @@ describe('case deadline sweep: reminders and escalations, once', () => {
       .expect(200);
     expect(heping.body.items.some((n: { entityId: string }) => n.entityId === overdue.id)).toBe(false);
   });
+
+  it('sweeps in parallel without a second alert, and escalates again when the case reaches a new deadline', async () => {
+    const c = await intake('2026-10-14');
+    const sweep = t.app.get(CaseDeadlineSweep);
+    const [a, b] = await Promise.all([sweep.run(), sweep.run()]);
+    expect(a.escalations + b.escalations).toBe(1);
+
+    // filed late, back-entered to the day it was received: its closing deadline has passed already, and the
+    // escalation for the filing decision must not hide the one for the new deadline
+    const officer = await t.token('off.binhai1');
+    const filed = await t.http
+      .post(`/api/v1/cases/${c.id}/actions/file`)
+      .set(auth(officer))
+      .send({ expectedVersion: 1, filedOn: '2026-10-14' })
+      .expect(200);
+    const closingDue = filed.body.deadlines.closingDue as string;
+    expect(closingDue < '2026-12-01').toBe(true);
+    expect(await sweep.run()).toEqual({ reminders: 0, escalations: 1 });
+    expect(await sweep.run()).toEqual({ reminders: 0, escalations: 0 });
+
+    // extended: a new deadline in the future gets its reminder when it comes near, once
+    const db = await sql(t.db.url);
+    await db.query(`UPDATE cases SET extended_closing_due = (now() AT TIME ZONE 'Asia/Shanghai')::date + 1 WHERE id = $1`, [c.id]);
+    expect(await sweep.run()).toEqual({ reminders: 1, escalations: 0 });
+    expect(await sweep.run()).toEqual({ reminders: 0, escalations: 0 });
+    const alerts = await db.query('SELECT kind, due_on FROM case_deadline_alerts WHERE case_id = $1', [c.id]);
+    await db.end();
+    expect(alerts.rows.map((r: { kind: string }) => r.kind).sort()).toEqual(['overdue', 'overdue', 'reminder']);
+  });
 });

@@ -9,13 +9,13 @@ export interface EcommerceDetails {
 
 /** A patent enforcement case. Dates are Shanghai calendar dates (`date` columns); instants are timestamptz. */
 @Entity({ name: 'cases' })
-@Index('ix_cases_unit_status', ['orgUnitCode', 'status', 'id'])
+@Index('ix_cases_unit_status_created', ['orgUnitCode', 'status', 'createdAt', 'id'])
 @Index('ix_cases_numbers_trgm', { synchronize: false })
 // the list's order (newest first, cursor on created_at, id): read backwards, no sort of the whole table
 @Index('ix_cases_created', ['createdAt', 'id'])
-@Index('ix_cases_filing_due', ['filingDecisionDue'], { where: `status = 'received'` })
-// the deadline sweep's index: on coalesce(extended_closing_due, closing_due) of open, running cases (in the migration)
-@Index('ix_cases_closing_due', { synchronize: false })
+// the deadline sweep's partial indexes: running cases not yet escalated for their current due date (migration 0009)
+@Index('ix_cases_sweep_filing', { synchronize: false })
+@Index('ix_cases_sweep_closing', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -83,6 +83,14 @@ export class CaseEntity {
 
   @Column({ name: 'extended_closing_due', type: 'date', nullable: true })
   extendedClosingDue!: string | null;
+
+  /** the due date the deadline sweep last sent a reminder for (a new due date gets a new reminder) */
+  @Column({ name: 'reminded_for', type: 'date', nullable: true })
+  remindedFor!: string | null;
+
+  /** the due date the deadline sweep last escalated as overdue; the sweep's indexes leave such cases out */
+  @Column({ name: 'escalated_for', type: 'date', nullable: true })
+  escalatedFor!: string | null;
 
   @Column({ name: 'paused_days', type: 'int', default: 0 })
   pausedDays!: number;
