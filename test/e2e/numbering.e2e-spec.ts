@@ -1,4 +1,5 @@
 import { NumberingService, TransactionRunner } from '@app/kernel';
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 describe('gapless numbering under concurrency', () => {
@@ -34,6 +35,15 @@ describe('gapless numbering under concurrency', () => {
     );
     expect(committed.length).toBe(13);
     expect([...committed].sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => 21 + i));
+  });
+
+  it('reserve: unique and increasing across parallel intakes, taken outside any transaction', async () => {
+    const receipts = { ...key, kind: 'receipt-test' };
+    const em = t.app.get(DataSource).manager;
+    const taken = await Promise.all(Array.from({ length: 20 }, () => numbering.reserve(em, receipts)));
+    expect(new Set(taken).size).toBe(20);
+    expect(Math.max(...taken)).toBe(20);
+    await expect(tx.run((inner) => numbering.reserve(inner, receipts))).rejects.toThrow(/outside any transaction/);
   });
 
   it('keeps separate sequences per unit, year and kind', async () => {

@@ -24,11 +24,12 @@ import {
   validateResidentId,
   validateUscc,
 } from '@app/kernel';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CaseCalendar } from './calendar/case-calendar';
 import { CaseChangeHooks } from './case-change.hooks';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
+import { MIN_SEARCH_LENGTH, SearchTerm, searchTerm } from './domain/case-search';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
 import { CaseQueryDto } from './http/dto/case-query.dto';
 import { CreateCaseDto, PartyDto } from './http/dto/create-case.dto';
@@ -36,6 +37,24 @@ import { CaseEntity } from './persistence/case.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
+
+/** How many of the newest filtered cases a search tests before looking the term up in its indexes (applySearch). */
+const SEARCH_WALK_BUDGET = 1000;
+/** Above this many matching ids a search term counts as common (applySearch). */
+const SEARCH_ID_CAP = 5000;
+
+/** The free-text test of one case row `c` (with its id, receipt_no and case_no); `param` binds a value. */
+function searchPredicate(term: SearchTerm, param: (value: unknown) => string): string {
+  const like = param(term.like);
+  const names = term.short
+    ? `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.name ILIKE ${like})`
+    : `c.receipt_no ILIKE ${like} OR c.case_no ILIKE ${like}
+       OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND (p.name ILIKE ${like}${term.uscc ? ` OR p.uscc ILIKE ${like}` : ''}))`;
+  const patents = term.patentLike
+    ? ` OR EXISTS (SELECT 1 FROM case_patents t WHERE t.case_id = c.id AND t.normalized ILIKE ${param(term.patentLike)})`
+    : '';
+  return `(${names}${patents})`;
+}
 
 /** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
 export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
@@ -57,7 +76,12 @@ export class CasesService {
 
   /** 收案: validates every identifier, computes the filing-decision deadline, numbers the receipt; one transaction. */
   async intake(user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<CaseResponse> {
-    const id = await this.tx.run((em) => this.intakeIn(em, user, actor, dto));
+    const plan = await this.planIntake(this.dataSource.manager, user, dto);
+    // A receipt number needs no gapless sequence (product.md: only 案号 and 文书编号 do), so it is taken in its own
+    // statement before the transaction: concurrent intakes of one unit do not queue on the sequence row's lock for
+    // the whole transaction. A failed write after this leaves a gap in the receipt numbers, nothing else.
+    const seq = await this.numbering.reserve(this.dataSource.manager, plan.numberKey);
+    const id = await this.tx.run((em) => this.writeIntake(em, user, actor, dto, plan, seq));
     return this.get(user, id);
   }
 
@@ -66,6 +90,12 @@ export class CasesService {
    * returns the new case's id. Validation errors are thrown before anything is written.
    */
   async intakeIn(em: EntityManager, user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<string> {
+    const plan = await this.planIntake(em, user, dto);
+    return this.writeIntake(em, user, actor, dto, plan, await this.numbering.next(em, plan.numberKey));
+  }
+
+  /** Checks every field of an intake and works out what to write; reads only (the org unit). */
+  private async planIntake(em: EntityManager, user: AuthUser, dto: CreateCaseDto) {
     const today = shanghaiDate(this.clock.now());
     const problems: ErrorDetail[] = [];
     if (!isCalendarDate(dto.receivedOn)) problems.push({ field: 'receivedOn', message: 'is not a real date' });
@@ -99,73 +129,83 @@ export class CasesService {
       reportReceived: dto.reportReceived,
       fastTrack: dto.fastTrack,
     });
-    {
-      const year = Number(today.slice(0, 4));
-      const seq = await this.numbering.next(em, { orgUnitCode: unit.code, year, kind: 'receipt' });
-      const receiptNo = formatNumber(RECEIPT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
-      const saved = await em.save(
-        em.create(CaseEntity, {
-          receiptNo,
-          type: dto.type,
-          source: dto.source,
-          status: 'received',
-          orgUnitCode: unit.code,
-          receivedOn: dto.receivedOn,
-          filingDecisionDue: due,
-          summary: dto.summary,
-          ftz: dto.ftz ?? false,
-          fastTrack: dto.fastTrack ?? false,
-          reportReceived: dto.reportReceived ?? false,
-          ecommerce: dto.ecommerce ? { ...dto.ecommerce } : null,
-          createdBy: user.id,
-        }),
-      );
-      await em.insert(
-        CasePartyEntity,
-        [...requesters, ...respondents].map((p) => ({ ...p, caseId: saved.id })),
-      );
-      if (patents.length)
-        await em.insert(
-          CasePatentEntity,
-          patents.map((p) => ({ ...p!, caseId: saved.id })),
-        );
-      await em.insert(CaseEventEntity, {
-        caseId: saved.id,
-        at: this.clock.now(),
-        actorId: user.id,
-        action: 'receive',
-        fromStatus: null,
-        toStatus: 'received',
-        payload: { receiptNo },
-      });
-      await this.audit.write(em, actor, {
-        action: 'case.received',
-        entityType: 'case',
-        entityId: saved.id,
+    const year = Number(today.slice(0, 4));
+    return { unit, requesters, respondents, patents, due, numberKey: { orgUnitCode: unit.code, year, kind: 'receipt' } };
+  }
+
+  private async writeIntake(
+    em: EntityManager,
+    user: AuthUser,
+    actor: ActorContext,
+    dto: CreateCaseDto,
+    plan: Awaited<ReturnType<CasesService['planIntake']>>,
+    seq: number,
+  ): Promise<string> {
+    const { unit, requesters, respondents, patents, due } = plan;
+    const year = plan.numberKey.year;
+    const receiptNo = formatNumber(RECEIPT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
+    const saved = await em.save(
+      em.create(CaseEntity, {
+        receiptNo,
+        type: dto.type,
+        source: dto.source,
+        status: 'received',
         orgUnitCode: unit.code,
-        // names and masks only: never an ID number or phone in clear in the audit trail
-        after: {
-          receiptNo,
-          type: dto.type,
-          source: dto.source,
-          receivedOn: dto.receivedOn,
-          filingDecisionDue: due,
-          requesters: requesters.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
-          respondents: respondents.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
-          patents: patents.map((p) => p!.normalized),
-        },
-      });
-      await this.hooks.emit(em, {
-        case: saved,
-        action: 'receive',
-        fromStatus: null,
-        toStatus: saved.status,
-        at: this.clock.now(),
-        actorId: user.id,
-        payload: { receiptNo },
-      });
-      return saved.id;
-    }
+        receivedOn: dto.receivedOn,
+        filingDecisionDue: due,
+        summary: dto.summary,
+        ftz: dto.ftz ?? false,
+        fastTrack: dto.fastTrack ?? false,
+        reportReceived: dto.reportReceived ?? false,
+        ecommerce: dto.ecommerce ? { ...dto.ecommerce } : null,
+        createdBy: user.id,
+      }),
+    );
+    await em.insert(
+      CasePartyEntity,
+      [...requesters, ...respondents].map((p) => ({ ...p, caseId: saved.id })),
+    );
+    if (patents.length)
+      await em.insert(
+        CasePatentEntity,
+        patents.map((p) => ({ ...p!, caseId: saved.id })),
+      );
+    await em.insert(CaseEventEntity, {
+      caseId: saved.id,
+      at: this.clock.now(),
+      actorId: user.id,
+      action: 'receive',
+      fromStatus: null,
+      toStatus: 'received',
+      payload: { receiptNo },
+    });
+    await this.audit.write(em, actor, {
+      action: 'case.received',
+      entityType: 'case',
+      entityId: saved.id,
+      orgUnitCode: unit.code,
+      // names and masks only: never an ID number or phone in clear in the audit trail
+      after: {
+        receiptNo,
+        type: dto.type,
+        source: dto.source,
+        receivedOn: dto.receivedOn,
+        filingDecisionDue: due,
+        requesters: requesters.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
+        respondents: respondents.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
+        patents: patents.map((p) => p!.normalized),
+      },
+    });
+    await this.hooks.emit(em, {
+      case: saved,
+      action: 'receive',
+      fromStatus: null,
+      toStatus: saved.status,
+      at: this.clock.now(),
+      actorId: user.id,
+      payload: { receiptNo },
+    });
+    return saved.id;
   }
 
   /** A case the caller may see (their unit's, or one they are assigned to); otherwise 404, as if it did not exist. */
@@ -198,18 +238,9 @@ export class CasesService {
           ELSE coalesce(c.extended_closing_due, c.closing_due) < :today END)`;
       qb.andWhere(q.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
     }
-    if (q.q) {
-      // Each arm can use its own trigram index; the union of matching case ids drives the query, not a scan.
-      const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere(
-        `c.id IN (SELECT id FROM cases WHERE receipt_no ILIKE :like OR case_no ILIKE :like
-                  UNION SELECT case_id FROM case_parties WHERE name ILIKE :like OR uscc ILIKE :like
-                  UNION SELECT case_id FROM case_patents WHERE normalized ILIKE :like OR number ILIKE :like)`,
-        { like },
-      );
-    }
     const cursor = decodeCursor(q.cursor, 2);
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
+    if (q.q) await this.applySearch(qb, searchTerm(q.q, this.clock.now()), limit);
     const rows = await qb
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
@@ -233,6 +264,68 @@ export class CasesService {
           { roles: user.roles, today },
         ),
       (c) => [c.createdAt.toISOString(), c.id],
+    );
+  }
+
+  /**
+   * Free-text search that stays fast whether the term is rare or common, in three steps:
+   * 1. walk the newest SEARCH_WALK_BUDGET cases of the filtered list (list-order index) and test each: a common term
+   *    (公司) fills a page here, and those are exactly the first matches in list order;
+   * 2. otherwise collect the matching case ids through the trigram (two characters: bigram) indexes, capped at
+   *    SEARCH_ID_CAP: a rare term (a USCC, a patent, a company's name) gives a small set that drives the query;
+   * 3. a term in between (more than the cap, sparser than the walk) is tested row by row along the list order.
+   */
+  private async applySearch(qb: SelectQueryBuilder<CaseEntity>, term: SearchTerm, limit: number): Promise<void> {
+    if ([...term.text].length < MIN_SEARCH_LENGTH) throw DomainError.validation('q', `must be at least ${MIN_SEARCH_LENGTH} characters`);
+
+    const [innerSql, innerParams] = qb
+      .clone()
+      .select('c.id', 'id')
+      .addSelect('c.created_at', 'created_at')
+      .addSelect('c.receipt_no', 'receipt_no')
+      .addSelect('c.case_no', 'case_no')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(SEARCH_WALK_BUDGET)
+      .getQueryAndParameters();
+    const walkParams: unknown[] = [...(innerParams as unknown[])];
+    const walkPredicate = searchPredicate(term, (v) => `$${walkParams.push(v)}`);
+    const walk = await this.dataSource.query<{ id: string | null; walked: number }[]>(
+      `WITH w AS MATERIALIZED (${innerSql})
+       SELECT m.id, k.walked FROM (SELECT count(*)::int AS walked FROM w) k
+         LEFT JOIN LATERAL (SELECT c.id, c.created_at FROM w c WHERE ${walkPredicate}
+                             ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}) m ON true`,
+      walkParams,
+    );
+    const found = walk.flatMap((r) => (r.id ? [r.id] : []));
+    if (found.length > limit || walk[0].walked < SEARCH_WALK_BUDGET) {
+      qb.andWhere('c.id = ANY(:searchIds)', { searchIds: found });
+      return;
+    }
+
+    const values: unknown[] = [];
+    const ph = (v: unknown) => `$${values.push(v)}`;
+    const like = ph(term.like);
+    const arms = term.short
+      ? [`SELECT case_id AS id FROM case_parties WHERE ped_bigrams(name) @> ped_bigrams(${ph(term.text)}::text) AND name ILIKE ${like}`]
+      : [
+          `SELECT id FROM cases WHERE receipt_no ILIKE ${like} OR case_no ILIKE ${like}`,
+          `SELECT case_id FROM case_parties WHERE name ILIKE ${like}${term.uscc ? ` OR uscc ILIKE ${like}` : ''}`,
+          ...(term.patentLike ? [`SELECT case_id FROM case_patents WHERE normalized ILIKE ${ph(term.patentLike)}`] : []),
+        ];
+    const rows = await this.dataSource.query<{ id: string }[]>(`${arms.join(' UNION ALL ')} LIMIT ${SEARCH_ID_CAP + 1}`, values);
+    if (rows.length <= SEARCH_ID_CAP) {
+      qb.andWhere('c.id = ANY(:searchIds)', { searchIds: [...new Set(rows.map((r) => r.id))] });
+      return;
+    }
+    const named: Record<string, unknown> = {};
+    qb.andWhere(
+      searchPredicate(term, (v) => {
+        const name = `search${Object.keys(named).length}`;
+        named[name] = v;
+        return `:${name}`;
+      }),
+      named,
     );
   }
 
