@@ -4,7 +4,7 @@ import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/auth';
 import { APP_CONFIG, AppConfig, Clock, shanghaiDate, systemActor } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 const BATCH = 500;
 
@@ -44,7 +44,7 @@ export class CreditSweep {
   private async expire(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     return this.batched(async (em) => {
-      const rows = await em.query<{ id: string; org_unit_code: string }[]>(
+      const [rows] = await em.query<[{ id: string; org_unit_code: string }[], number]>(
         `UPDATE credit_publications p SET status = 'expired', removal_pending = true, version = version + 1, updated_at = now()
           WHERE p.id IN (SELECT id FROM credit_publications WHERE status = 'published' AND display_until < $1
                           ORDER BY display_until LIMIT $2 FOR UPDATE SKIP LOCKED)
@@ -72,7 +72,9 @@ export class CreditSweep {
   private async escalateOverdue(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     return this.batched(async (em) => {
-      const rows = await em.query<{ id: string; org_unit_code: string; due_on: string; status: string; document_no: string | null }[]>(
+      const [rows] = await em.query<
+        [{ id: string; org_unit_code: string; due_on: string; status: string; document_no: string | null }[], number]
+      >(
         `UPDATE credit_publications p SET overdue_notified_at = now()
           WHERE p.id IN (SELECT id FROM credit_publications
                           WHERE status IN ('pending', 'submitted', 'rejected', 'failed') AND due_on < $1 AND overdue_notified_at IS NULL
@@ -109,7 +111,7 @@ export class CreditSweep {
   private async redeliver(): Promise<number> {
     const idleMs = this.config.credit.redeliverAfterMs;
     return this.batched(async (em) => {
-      const rows = await em.query<{ id: string; removal: boolean }[]>(
+      const [rows] = await em.query<[{ id: string; removal: boolean }[], number]>(
         `UPDATE credit_publications p SET updated_at = now()
           WHERE p.id IN (SELECT id FROM credit_publications
                           WHERE ((status IN ('pending', 'submitted') AND mapping_errors = '[]'::jsonb) OR removal_pending)
@@ -123,7 +125,8 @@ export class CreditSweep {
     });
   }
 
-  private async batched(step: (em: import('typeorm').EntityManager) => Promise<number>): Promise<number> {
+  // UPDATE … RETURNING answers [rows, affected] through TypeORM's query()
+  private async batched(step: (em: EntityManager) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.dataSource.transaction(step);

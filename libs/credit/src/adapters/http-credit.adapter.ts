@@ -69,7 +69,7 @@ export class HttpCreditAdapter implements CreditPlatformAdapter {
 function reasonOf(body: unknown, text: string): string {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    for (const k of ['reason', 'message', 'error']) if (typeof b[k] === 'string') return (b[k]).slice(0, 500);
+    for (const k of ['reason', 'message', 'error']) if (typeof b[k] === 'string') return b[k].slice(0, 500);
   }
   return text.slice(0, 200) || 'no reason given';
 }
