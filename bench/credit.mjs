@@ -152,7 +152,7 @@ export async function run() {
     [
       `worker concurrency ${CONCURRENCY}; ${E2E_N.redis} (redis) / ${E2E_N.postgres} (postgres) publications; platform records created: ${redis.createdAtPlatform} / ${postgres.createdAtPlatform}`,
       `backlog: ${fmt(BACKLOG)} publications while the platform was down (${fmt(redis.outageS, 1)} s until each had failed once; up to ${redis.maxAttemptsDuringOutage} attempts),`,
-      `drained ${fmt(redis.drainS, 1)} s after it came back (${fmt(redis.backlogCreated)} records created); the wait is mostly the jobs' exponential back-off (2 s doubling)`,
+      `drained ${fmt(redis.drainS, 1)} s after it came back (${fmt(redis.backlogCreated)} records created; ${fmt(BACKLOG / redis.e2ePerS, 1)} s at the steady rate above)`,
     ],
   );
   return { redis, postgres, backlog: BACKLOG, concurrency: CONCURRENCY };
