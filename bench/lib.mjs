@@ -47,6 +47,10 @@ const APP_VARS = [
   'AUDIT_SEAL_INTERVAL_MS',
   'RUN_WORKER',
   'TRUST_PROXY',
+  'CREDIT_PLATFORM_URL',
+  'CREDIT_ADAPTER',
+  'CREDIT_EXPORT_DIR',
+  'CREDIT_SWEEP_INTERVAL_MS',
 ];
 
 /** The parent's environment without any app variable, plus `vars`. */

@@ -8,6 +8,7 @@ import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
 import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order-index';
 import { CaseSearchAdaptive1764000000008 } from './1764000000008-case-search-adaptive';
 import { CaseSweepMarks1764000000009 } from './1764000000009-case-sweep-marks';
+import { CreditPublications1764000000020 } from './1764000000020-credit-publications';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CaseListOrderIndex1764000000007,
   CaseSearchAdaptive1764000000008,
   CaseSweepMarks1764000000009,
+  CreditPublications1764000000020,
 ];

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@app/kernel';
 import { DemoSeeder } from '@app/auth';
+import { startCreditStandin } from '@app/credit';
 import { createHttpApp, runMigrations, startEmbeddedPostgres } from '@app/platform';
 
 /**
@@ -23,6 +24,14 @@ async function bootstrap(): Promise<void> {
     process.env.JWT_SECRET ??= db.jwtSecret;
     process.env.FIELD_ENCRYPTION_KEYS ??= db.fieldEncryptionKeys;
     stopEmbedded = () => db.stop();
+  }
+  // No credit platform configured for the all-in-one demo: a local stand-in receives the publications instead.
+  let stopStandin: (() => Promise<void>) | null = null;
+  if (allInOne && !process.env.CREDIT_PLATFORM_URL && (process.env.CREDIT_ADAPTER ?? 'http') === 'http') {
+    const standin = await startCreditStandin();
+    process.env.CREDIT_PLATFORM_URL = standin.url;
+    stopStandin = () => standin.stop();
+    logger.warn(`CREDIT_PLATFORM_URL is not set: publications go to a local credit-platform STAND-IN at ${standin.url} (GET /records)`);
   }
   const config = loadConfig(process.env, { embedded });
   if (allInOne) {
@@ -54,6 +63,7 @@ async function bootstrap(): Promise<void> {
       logger.error({ err }, 'error while closing the app');
       code = 1;
     }
+    if (stopStandin) await stopStandin();
     if (stopEmbedded) await stopEmbedded();
     process.exit(code);
   };

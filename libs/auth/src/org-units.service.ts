@@ -11,22 +11,31 @@ export interface OrgUnitView {
   abbr: string;
   kind: OrgUnitKind;
   parentCode: string | null;
+  /** 统一社会信用代码 of an enforcement unit (处罚机关 on credit publications); null when not loaded */
+  uscc: string | null;
 }
 
 /** The shape of data/org-units.json (the reference list of the office's units and example partner offices). */
 export interface OrgUnitsFile {
-  bureau: { code: string; name: string; abbr: string };
+  bureau: { code: string; name: string; abbr: string; uscc?: string };
   hotlineCenter: { code: string; name: string; abbr: string; parentCode: string };
-  districts: { code: string; name: string; abbr: string }[];
+  districts: { code: string; name: string; abbr: string; uscc?: string }[];
   partners: { code: string; name: string }[];
 }
 
 export function orgUnitsFromFile(file: OrgUnitsFile): OrgUnitView[] {
   return [
-    { ...file.bureau, kind: 'bureau', parentCode: null },
-    { ...file.hotlineCenter, kind: 'hotline_center' },
-    ...file.districts.map((d) => ({ ...d, kind: 'district' as const, parentCode: file.bureau.code })),
-    ...file.partners.map((p) => ({ code: p.code, name: p.name, abbr: p.name.slice(0, 2), kind: 'partner' as const, parentCode: null })),
+    { ...file.bureau, kind: 'bureau', parentCode: null, uscc: file.bureau.uscc ?? null },
+    { ...file.hotlineCenter, kind: 'hotline_center', uscc: null },
+    ...file.districts.map((d) => ({ ...d, kind: 'district' as const, parentCode: file.bureau.code, uscc: d.uscc ?? null })),
+    ...file.partners.map((p) => ({
+      code: p.code,
+      name: p.name,
+      abbr: p.name.slice(0, 2),
+      kind: 'partner' as const,
+      parentCode: null,
+      uscc: null,
+    })),
   ];
 }
 
@@ -60,7 +69,14 @@ export class OrgUnitsService {
           await em.update(
             OrgUnitEntity,
             { code: unit.code },
-            { name: unit.name, abbr: unit.abbr, kind: unit.kind, parentCode: unit.parentCode, version: existing.version + 1 },
+            {
+              name: unit.name,
+              abbr: unit.abbr,
+              kind: unit.kind,
+              parentCode: unit.parentCode,
+              uscc: unit.uscc,
+              version: existing.version + 1,
+            },
           );
         } else {
           await em.insert(OrgUnitEntity, { ...unit, active: true });
@@ -81,9 +97,9 @@ export class OrgUnitsService {
 }
 
 function toView(u: OrgUnitEntity): OrgUnitView {
-  return { code: u.code, name: u.name, abbr: u.abbr, kind: u.kind, parentCode: u.parentCode };
+  return { code: u.code, name: u.name, abbr: u.abbr, kind: u.kind, parentCode: u.parentCode, uscc: u.uscc };
 }
 
 function sameUnit(a: OrgUnitView, b: OrgUnitView): boolean {
-  return a.name === b.name && a.abbr === b.abbr && a.kind === b.kind && a.parentCode === b.parentCode;
+  return a.name === b.name && a.abbr === b.abbr && a.kind === b.kind && a.parentCode === b.parentCode && a.uscc === b.uscc;
 }

@@ -242,6 +242,8 @@ export class CaseActionsService {
           if (violation) throw DomainError.validation(`decision.${violation.field}`, violation.message);
         } else if (d.fineFen !== undefined || d.confiscatedFen !== undefined) {
           throw DomainError.validation('decision.fineFen', 'only a penalty carries amounts');
+        } else if (d.warning !== undefined) {
+          throw DomainError.validation('decision.warning', 'only a penalty carries a warning');
         }
         c.decision = { ...d, proposedOn: today };
         return { decision: c.decision };

@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CasesCoreModule, CasesModule } from '@app/cases';
+import { CreditCoreModule, CreditModule } from '@app/credit';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
+import { CreditSweepTask } from './credit-sweep.task';
 import { RetentionTask } from './retention.task';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
@@ -13,8 +15,8 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule],
-  providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask],
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule],
+  providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask, CreditSweepTask],
 })
 export class WorkerFeaturesModule {}
 
@@ -37,6 +39,7 @@ export class ApiModule {
         OutboxModule,
         AuthModule,
         CasesModule,
+        CreditModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],

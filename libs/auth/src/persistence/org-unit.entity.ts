@@ -23,6 +23,10 @@ export class OrgUnitEntity {
   @Column({ name: 'parent_code', type: 'text', nullable: true })
   parentCode!: string | null;
 
+  /** 统一社会信用代码 of an enforcement unit: 处罚机关 / 数据来源单位 on credit-platform publications */
+  @Column({ type: 'text', nullable: true })
+  uscc!: string | null;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -160,6 +160,62 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(600000)
   AUDIT_SEAL_INTERVAL_MS = 1000;
+
+  /** the credit platform's base URL (POST {url}/records, DELETE {url}/records/:receiptId) */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  CREDIT_PLATFORM_URL?: string;
+
+  @IsOptional()
+  @IsIn(['http', 'file'])
+  CREDIT_ADAPTER: 'http' | 'file' = 'http';
+
+  @IsOptional()
+  @IsString()
+  CREDIT_EXPORT_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  CREDIT_HTTP_TIMEOUT_MS = 10_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  CREDIT_SMALL_FINE_MAX_FEN = 300_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  CREDIT_DISPLAY_MONTHS_SMALL = 3;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  CREDIT_DISPLAY_MONTHS = 36;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  CREDIT_SWEEP_INTERVAL_MS = 600_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(7 * 86_400_000)
+  CREDIT_REDELIVER_AFTER_MS = 3_600_000;
 }
 
 export interface AppConfig {
@@ -188,6 +244,17 @@ export interface AppConfig {
   evidenceDir: string;
   evidenceMaxBytes: number;
   auditSealIntervalMs: number;
+  credit: {
+    platformUrl: string | null;
+    adapter: 'http' | 'file';
+    exportDir: string;
+    httpTimeoutMs: number;
+    smallFineMaxFen: number;
+    displayMonthsSmall: number;
+    displayMonths: number;
+    sweepIntervalMs: number;
+    redeliverAfterMs: number;
+  };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
 }
@@ -248,6 +315,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     evidenceDir: vars.EVIDENCE_DIR ?? `${vars.DATA_DIR}/evidence`,
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
+    credit: {
+      platformUrl: vars.CREDIT_PLATFORM_URL?.replace(/\/+$/, '') ?? null,
+      adapter: vars.CREDIT_ADAPTER,
+      exportDir: vars.CREDIT_EXPORT_DIR ?? `${vars.DATA_DIR}/credit-export`,
+      httpTimeoutMs: vars.CREDIT_HTTP_TIMEOUT_MS,
+      smallFineMaxFen: vars.CREDIT_SMALL_FINE_MAX_FEN,
+      displayMonthsSmall: vars.CREDIT_DISPLAY_MONTHS_SMALL,
+      displayMonths: vars.CREDIT_DISPLAY_MONTHS,
+      sweepIntervalMs: vars.CREDIT_SWEEP_INTERVAL_MS,
+      redeliverAfterMs: vars.CREDIT_REDELIVER_AFTER_MS,
+    },
     embedded,
   };
 }

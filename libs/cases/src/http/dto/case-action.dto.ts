@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -38,6 +39,18 @@ export class DecisionDto {
   @MinLength(1)
   @MaxLength(1000)
   legalBasis!: string;
+
+  @ApiPropertyOptional({ description: '违法事实: the facts found (published on the credit platform for a penalty)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  facts?: string;
+
+  @ApiPropertyOptional({ description: 'a penalty: 警告 is part of it (a warning alone is not published on the credit platform)' })
+  @IsOptional()
+  @IsBoolean()
+  warning?: boolean;
 
   @ApiPropertyOptional({ description: 'fine in fen' })
   @IsOptional()

@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditWriter } from '@app/audit';
+import { NotificationsService } from '@app/auth';
+import { Clock, systemActor } from '@app/kernel';
+import { DataSource, EntityManager } from 'typeorm';
+import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
+import { idempotencyKeyOf } from './domain/publication-status';
+import { CreditPublicationEntity } from './persistence/credit-publication.entity';
+import { publicationSnapshot } from './publication.mapper';
+
+/** Where a job stands in its retries: the last attempt turns a retryable error into `failed`. */
+export interface AttemptInfo {
+  attemptsMade: number;
+  maxAttempts: number;
+}
+
+/** A retryable failure: thrown after the transaction commits, so BullMQ retries the job with back-off. */
+export class RetryLater extends Error {
+  override name = 'RetryLater';
+}
+
+const isLast = (a: AttemptInfo) => a.attemptsMade + 1 >= a.maxAttempts;
+
+/**
+ * Delivers publications to the platform and removes them there. Each run holds the publication's row lock for the
+ * whole call, so two runs of one publication (a retried or stalled job, a duplicate re-enqueue) never overlap: the
+ * second sees the outcome of the first. The platform keys records on the publication id, so a call whose answer
+ * was lost (worker killed, timeout) is repeated without creating a second record; the receipt id is stored in the
+ * same transaction as `published`.
+ */
+@Injectable()
+export class CreditDeliveryService {
+  private readonly logger = new Logger(CreditDeliveryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CREDIT_PLATFORM_ADAPTER) private readonly adapter: CreditPlatformAdapter,
+    private readonly audit: AuditWriter,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async deliver(publicationId: string, attempt: AttemptInfo): Promise<void> {
+    const retry = await this.dataSource.transaction(async (em) => {
+      const p = await em.findOne(CreditPublicationEntity, { where: { id: publicationId }, lock: { mode: 'pessimistic_write' } });
+      // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
+      if (!p || (p.status !== 'pending' && p.status !== 'submitted') || p.mappingErrors.length) return null;
+      const before = publicationSnapshot(p);
+      const outcome = await this.adapter.submit(idempotencyKeyOf(p.id), p.record);
+      p.attempts += 1;
+      p.lastAttemptAt = this.clock.now();
+      let retryError: string | null = null;
+      switch (outcome.kind) {
+        case 'accepted':
+          p.status = 'published';
+          p.platformReceiptId = outcome.receiptId;
+          p.publishedAt = this.clock.now();
+          p.lastError = null;
+          break;
+        case 'rejected':
+          p.status = 'rejected';
+          p.lastError = outcome.reason;
+          await this.alert(em, p, 'credit.publication_rejected', `信用公示被平台退回 / Publication rejected`, outcome.reason);
+          break;
+        case 'retry':
+          p.lastError = outcome.error;
+          if (isLast(attempt)) {
+            p.status = 'failed';
+            await this.alert(em, p, 'credit.publication_failed', `信用公示推送失败 / Publication failed`, outcome.error);
+          } else {
+            p.status = 'submitted';
+            retryError = outcome.error;
+          }
+          break;
+      }
+      if (p.status !== before.status) p.version += 1;
+      await em.save(p);
+      if (p.status !== before.status) {
+        await this.audit.write(em, systemActor(`job:credit.deliver:${publicationId}`), {
+          action: `publication.${p.status}`,
+          entityType: 'publication',
+          entityId: p.id,
+          orgUnitCode: p.orgUnitCode,
+          before,
+          after: { ...publicationSnapshot(p), lastError: p.lastError },
+        });
+      }
+      return retryError;
+    });
+    if (retry) throw new RetryLater(retry);
+  }
+
+  /** Takes a withdrawn or expired publication off the platform (idempotent: an already deleted record counts as removed). */
+  async remove(publicationId: string, attempt: AttemptInfo): Promise<void> {
+    const retry = await this.dataSource.transaction(async (em) => {
+      const p = await em.findOne(CreditPublicationEntity, { where: { id: publicationId }, lock: { mode: 'pessimistic_write' } });
+      if (!p || !p.removalPending) return null;
+      let receiptId = p.platformReceiptId;
+      let outcome: { kind: 'removed' } | { kind: 'rejected'; reason: string } | { kind: 'retry'; error: string };
+      if (!receiptId) {
+        // sent, but the answer was lost before the withdrawal: the idempotent POST names the record (or creates and
+        // so reveals it), then it is deleted
+        const replay = await this.adapter.submit(idempotencyKeyOf(p.id), p.record);
+        if (replay.kind === 'accepted') receiptId = replay.receiptId;
+        outcome =
+          replay.kind === 'accepted'
+            ? await this.adapter.remove(replay.receiptId, p.record)
+            : replay.kind === 'rejected'
+              ? { kind: 'removed' }
+              : replay;
+      } else {
+        outcome = await this.adapter.remove(receiptId, p.record);
+      }
+      const before = publicationSnapshot(p);
+      p.platformReceiptId = receiptId;
+      p.lastAttemptAt = this.clock.now();
+      let retryError: string | null = null;
+      switch (outcome.kind) {
+        case 'removed':
+          p.removalPending = false;
+          p.removedAt = this.clock.now();
+          p.lastError = null;
+          break;
+        case 'rejected': {
+          // kept pending: the sweep tries again later; supervisors hear of each new refusal once
+          const error = `removal refused: ${outcome.reason}`;
+          if (p.lastError !== error) await this.alert(em, p, 'credit.removal_failed', '信用公示撤下失败 / Removal refused', outcome.reason);
+          p.lastError = error;
+          break;
+        }
+        case 'retry':
+          p.lastError = `removal: ${outcome.error}`;
+          if (isLast(attempt)) await this.alert(em, p, 'credit.removal_failed', '信用公示撤下失败 / Removal failed', outcome.error);
+          else retryError = outcome.error;
+          break;
+      }
+      await em.save(p);
+      if (outcome.kind !== 'retry') {
+        await this.audit.write(em, systemActor(`job:credit.remove:${publicationId}`), {
+          action: outcome.kind === 'removed' ? 'publication.removed' : 'publication.removal_refused',
+          entityType: 'publication',
+          entityId: p.id,
+          orgUnitCode: p.orgUnitCode,
+          before,
+          after: { ...publicationSnapshot(p), removedAt: p.removedAt, lastError: p.lastError },
+        });
+      }
+      return retryError;
+    });
+    if (retry) throw new RetryLater(retry);
+  }
+
+  /** Tells the unit's supervisors (the reason may quote the platform, never the record). */
+  private async alert(em: EntityManager, p: CreditPublicationEntity, kind: string, title: string, reason: string): Promise<void> {
+    this.logger.warn({ publicationId: p.id, kind, reason }, 'credit publication needs a supervisor');
+    await this.notifications.publish(em, {
+      kind,
+      title: `${title}: ${p.record.documentNo ?? p.id}`,
+      body: reason.slice(0, 500),
+      entityType: 'publication',
+      entityId: p.id,
+      audience: { roles: ['supervisor'], orgUnitCodes: [p.orgUnitCode] },
+    });
+  }
+}

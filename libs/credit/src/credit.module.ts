@@ -1,0 +1,50 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { AuthCoreModule } from '@app/auth';
+import { CaseChangeHooks, CasesCoreModule } from '@app/cases';
+import { APP_CONFIG, AppConfig } from '@app/kernel';
+import { OutboxModule } from '@app/outbox';
+import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
+import { FileCreditAdapter } from './adapters/file-credit.adapter';
+import { HttpCreditAdapter } from './adapters/http-credit.adapter';
+import { CreditDeliveryService } from './credit-delivery.service';
+import { CreditDeliverJob, CreditRemoveJob } from './credit-jobs';
+import { CreditPublicationsService } from './credit-publications.service';
+import { CreditSweep } from './credit-sweep';
+import { CreditController } from './http/credit.controller';
+
+export function createCreditAdapter(config: AppConfig): CreditPlatformAdapter {
+  return config.credit.adapter === 'file'
+    ? new FileCreditAdapter(config.credit.exportDir)
+    : new HttpCreditAdapter(config.credit.platformUrl, config.credit.httpTimeoutMs);
+}
+
+/**
+ * Publication without HTTP, for the api and the worker: the approval hook (registered once per process, so every
+ * process that runs case actions creates publications), delivery, the job processors and the sweep.
+ */
+@Module({
+  imports: [AuditModule, AuthCoreModule, OutboxModule, CasesCoreModule],
+  providers: [
+    CreditPublicationsService,
+    CreditDeliveryService,
+    CreditDeliverJob,
+    CreditRemoveJob,
+    CreditSweep,
+    { provide: CREDIT_PLATFORM_ADAPTER, inject: [APP_CONFIG], useFactory: createCreditAdapter },
+  ],
+  exports: [CreditPublicationsService, CreditDeliveryService, CreditSweep],
+})
+export class CreditCoreModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: CaseChangeHooks,
+    private readonly publications: CreditPublicationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register('credit-publication', (em, change) => this.publications.onCaseChange(em, change));
+  }
+}
+
+@Module({ imports: [CreditCoreModule], controllers: [CreditController] })
+export class CreditModule {}

@@ -1,0 +1,4 @@
+export * from './credit-record';
+export * from './credit-mapping';
+export * from './publication-rules';
+export * from './publication-status';

@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  Actor,
+  ActorContext,
+  AuthUser,
+  contentDispositionFor,
+  contentTypeFor,
+  CurrentUser,
+  Page,
+  Roles,
+  writeCsv,
+  writeXlsx,
+} from '@app/kernel';
+import { CREDIT_RECORD_COLUMNS } from '../credit-export';
+import { CreditPublicationsService } from '../credit-publications.service';
+import {
+  PublicationActionDto,
+  PublicationActionParams,
+  PublicationExportQuery,
+  PublicationIdParam,
+  PublicationQueryDto,
+  PublicationResponse,
+} from './dto/publication.dto';
+
+@ApiTags('credit')
+@ApiBearerAuth()
+@Controller('credit/publications')
+export class CreditController {
+  private readonly logger = new Logger(CreditController.name);
+
+  constructor(private readonly publications: CreditPublicationsService) {}
+
+  @Get()
+  @Roles('officer', 'supervisor')
+  list(@CurrentUser() user: AuthUser, @Query() q: PublicationQueryDto): Promise<Page<PublicationResponse>> {
+    return this.publications.list(user, q);
+  }
+
+  /** The standard's columns in its order, Chinese headers, CSV or XLSX, streamed; audited. */
+  @Get('export')
+  @Roles('officer', 'supervisor')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Query() q: PublicationExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { format, ...filters } = q;
+    await this.publications.auditExport(user, actor, { ...filters, format });
+    const out = new PassThrough();
+    const write = format === 'csv' ? writeCsv : writeXlsx;
+    write(this.publications.exportRows(user, filters), CREDIT_RECORD_COLUMNS, out).catch((err: Error) => {
+      this.logger.error({ err: err.message, requestId: actor.requestId }, 'publication export failed mid-stream');
+      out.destroy(err);
+    });
+    await reply
+      .header('content-type', contentTypeFor(format))
+      .header('content-disposition', contentDispositionFor(`行政处罚信息-${q.from ?? 'all'}-${q.to ?? 'all'}`, format))
+      .send(out);
+  }
+
+  @Get(':id')
+  @Roles('officer', 'supervisor')
+  get(@CurrentUser() user: AuthUser, @Param() p: PublicationIdParam): Promise<PublicationResponse> {
+    return this.publications.get(user, p.id);
+  }
+
+  /** `retry`, `withdraw { reason }`, `correct { record }`: supervisors decide what reaches the platform. */
+  @Post(':id/actions/:action')
+  @Roles('supervisor')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: PublicationActionParams,
+    @Body() dto: PublicationActionDto,
+  ): Promise<PublicationResponse> {
+    return this.publications.act(user, actor, p.id, p.action, dto);
+  }
+}

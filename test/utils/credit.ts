@@ -1,0 +1,80 @@
+import { auth, TestApp } from './test-app';
+import { residentId, uscc } from './identifiers';
+
+export interface CaseRef {
+  id: string;
+  version: number;
+  [k: string]: unknown;
+}
+
+export type Respondent = Record<string, unknown>;
+
+export const orgRespondent = (serial: number): Respondent => ({
+  kind: 'organization',
+  name: `被处罚科技有限公司${serial}`,
+  uscc: uscc(serial),
+  legalRepresentative: '王五',
+  address: '滨海新区某路1号',
+  phone: '13800138000',
+});
+
+export const individualRespondent = (serial: number): Respondent => ({
+  kind: 'individual',
+  name: `个人${serial}`,
+  idNumber: residentId(serial),
+  address: '和平区某街2号',
+  phone: '13900139000',
+});
+
+/**
+ * Takes a passing-off case in 滨海新区 from intake to an approved decision through the HTTP api, as officers and the
+ * district supervisor would; returns the decided case.
+ */
+export async function decidePenalty(
+  t: TestApp,
+  decision: Record<string, unknown>,
+  respondents: Respondent[] = [orgRespondent(1)],
+): Promise<CaseRef> {
+  const officer = await t.token('off.binhai1');
+  const supervisor = await t.token('sup.binhai');
+  const users = await t.http.get('/api/v1/users?orgUnitCode=120116&role=officer').set(auth(supervisor)).expect(200);
+  const officerIds = (users.body.items as { id: string }[]).map((u) => u.id).slice(0, 2);
+  let c = (
+    await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .send({
+        type: 'passing_off',
+        source: 'inspection',
+        orgUnitCode: '120116',
+        receivedOn: '2026-11-02',
+        summary: '假冒专利检查',
+        requesters: [],
+        respondents,
+        patents: [],
+      })
+      .expect(201)
+  ).body as CaseRef;
+  const act = async (action: string, body: Record<string, unknown>, token = officer) => {
+    const res = await t.http
+      .post(`/api/v1/cases/${c.id}/actions/${action}`)
+      .set(auth(token))
+      .send({ expectedVersion: c.version, ...body });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+    c = res.body as CaseRef;
+  };
+  await act('file', {});
+  await act('assign', { officerIds });
+  await act('propose_decision', { decision: { kind: 'penalty', summary: '罚款', legalBasis: '《专利法》第六十八条', ...decision } });
+  await act('approve_decision', {}, supervisor);
+  return c;
+}
+
+export const PENALTY = {
+  summary: '责令改正并处罚款五万元，没收违法所得一千二百三十四元五角六分',
+  facts: '当事人在其销售的产品包装上标注已失效的专利号',
+  fineFen: 5_000_000,
+  illegalGainsFen: 123_456,
+  confiscatedFen: 123_456,
+  actDate: '2026-09-01',
+};
