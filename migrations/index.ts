@@ -9,6 +9,7 @@ import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order
 import { CaseSearchAdaptive1764000000008 } from './1764000000008-case-search-adaptive';
 import { CaseSweepMarks1764000000009 } from './1764000000009-case-sweep-marks';
 import { CreditPublications1764000000020 } from './1764000000020-credit-publications';
+import { EvidencePreservation1764000000040 } from './1764000000040-evidence-preservation';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CaseSearchAdaptive1764000000008,
   CaseSweepMarks1764000000009,
   CreditPublications1764000000020,
+  EvidencePreservation1764000000040,
 ];

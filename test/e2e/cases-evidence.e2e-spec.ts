@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { auth, createTestApp, TestApp } from '../utils/test-app';
+import { CaseDeadlineSweep } from '@app/cases';
+import { auth, createTestApp, eventually, TestApp } from '../utils/test-app';
 import { sql } from '../utils/test-db';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -114,5 +115,72 @@ describe('case evidence: sha256 on upload, verified on every download', () => {
     const leftovers = (await files(t.env.EVIDENCE_DIR as string)).filter((f) => !f.endsWith('.partial'));
     expect(leftovers.length).toBe(before);
     expect((await files(t.env.EVIDENCE_DIR as string)).some((f) => f.endsWith('.partial'))).toBe(false);
+  });
+
+  it('登记保存: a decision is due in 7 days, escalated once when late, recorded once with the expected version', async () => {
+    const shanghai = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const db = await sql(t.db.url);
+    const count = async () => Number((await db.query('SELECT count(*) FROM case_evidence')).rows[0].count);
+    try {
+      const before = await count();
+      await t.http
+        .post(`/api/v1/cases/${caseId}/evidence`)
+        .set(auth(officer))
+        .field('description', '登记保存物品')
+        .field('preservedOn', shanghai(2))
+        .attach('file', content, { filename: 'list.txt', contentType: 'text/plain' })
+        .expect(400)
+        .expect((r) => expect(r.body.details).toEqual([{ field: 'preservedOn', message: expect.stringContaining('future') }]));
+      expect(await count()).toBe(before);
+
+      const up = await t.http
+        .post(`/api/v1/cases/${caseId}/evidence`)
+        .set(auth(officer))
+        .field('description', '登记保存物品清单')
+        .field('preservedOn', shanghai(-12))
+        .attach('file', content, { filename: '登记保存清单.txt', contentType: 'text/plain' })
+        .expect(201);
+      expect(up.body.preservation).toMatchObject({ preservedOn: shanghai(-12), decision: null, overdue: true });
+      expect(up.body.preservation.decisionDue > shanghai(-12) && up.body.preservation.decisionDue < shanghai(0)).toBe(true);
+
+      const sweep = t.app.get(CaseDeadlineSweep);
+      const [a, b] = await Promise.all([sweep.runPreservations(), sweep.runPreservations()]);
+      expect(a + b).toBe(1);
+      expect(await sweep.runPreservations()).toBe(0);
+      const sup = await t.token('sup.binhai');
+      await eventually(async () => {
+        const inbox = await t.http.get('/api/v1/notifications').set(auth(sup)).expect(200);
+        return inbox.body.items.some(
+          (n: { kind: string; entityId: string }) => n.kind === 'evidence.preservation_overdue' && n.entityId === up.body.id,
+        );
+      });
+
+      const decide = (body: Record<string, unknown>, id = up.body.id as string) =>
+        t.http.post(`/api/v1/cases/${caseId}/evidence/${id}/preservation-decision`).set(auth(officer)).send(body);
+      await decide({ expectedVersion: 1, decision: 'burn' })
+        .expect(400)
+        .expect((r) => expect(r.body.details[0].field).toBe('decision'));
+      await decide({ expectedVersion: 2, decision: 'release' }).expect(409);
+      const done = await decide({ expectedVersion: 1, decision: 'copy_and_release', note: '拍照复制后解除' }).expect(200);
+      expect(done.body).toMatchObject({
+        version: 2,
+        preservation: { decision: 'copy_and_release', decidedOn: shanghai(0), overdue: false },
+      });
+      await decide({ expectedVersion: 2, decision: 'release' }).expect(422);
+
+      const plain = (await t.http.get(`/api/v1/cases/${caseId}/evidence`).set(auth(officer)).expect(200)).body.find(
+        (e: { preservation: unknown }) => e.preservation === null,
+      );
+      await decide({ expectedVersion: 1, decision: 'release' }, plain.id).expect(422);
+
+      const events = await t.http.get(`/api/v1/cases/${caseId}/events`).set(auth(officer)).expect(200);
+      expect(events.body.some((e: { action: string }) => e.action === 'decide_preservation')).toBe(true);
+      const audit = await db.query("SELECT count(*) FROM audit_entries WHERE action = 'evidence.preservation_decided' AND entity_id = $1", [
+        up.body.id,
+      ]);
+      expect(Number(audit.rows[0].count)).toBe(1);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -116,4 +116,59 @@ export class CaseDeadlineSweep {
     if (totals.reminders || totals.escalations) this.logger.log(totals, 'case deadline alerts sent');
     return totals;
   }
+
+  /**
+   * 登记保存 decisions past their 7-day limit: the unit's supervisors (and the case's officers) are told once per
+   * registration. The UPDATE … WHERE NOT preservation_escalated makes a second sweeper skip rows the first took.
+   */
+  async runPreservations(): Promise<number> {
+    const today = shanghaiDate(this.clock.now());
+    return this.dataSource.transaction(async (em) => {
+      const rows = await em.query<
+        {
+          id: string;
+          case_id: string;
+          file_name: string;
+          due: string;
+          org_unit_code: string;
+          assigned_officer_ids: string[];
+          label: string;
+        }[]
+      >(
+        // (a CTE so that the driver answers rows, not [rows, count] as it does for a bare UPDATE)
+        `WITH escalated AS (
+         UPDATE case_evidence e SET preservation_escalated = true
+           FROM cases c
+          WHERE c.id = e.case_id AND e.preservation_due IS NOT NULL AND e.preservation_decided_on IS NULL
+            AND NOT e.preservation_escalated AND e.preservation_due < $1
+         RETURNING e.id, e.case_id, e.file_name, to_char(e.preservation_due, 'YYYY-MM-DD') AS due, c.org_unit_code,
+                   c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label)
+         SELECT * FROM escalated`,
+        [today],
+      );
+      for (const r of rows) {
+        const title = `登记保存逾期未处理 / Preservation decision overdue: ${r.label}`;
+        const body = `${r.file_name}：应于 ${r.due} 前作出处理决定 / a decision was due by ${r.due}`;
+        await this.notifications.publish(em, {
+          kind: 'evidence.preservation_overdue',
+          title,
+          body,
+          entityType: 'evidence',
+          entityId: r.id,
+          audience: { roles: ['supervisor'], orgUnitCodes: [r.org_unit_code] },
+        });
+        if (r.assigned_officer_ids.length)
+          await this.notifications.publish(em, {
+            kind: 'evidence.preservation_overdue',
+            title,
+            body,
+            entityType: 'evidence',
+            entityId: r.id,
+            audience: { userIds: r.assigned_officer_ids },
+          });
+      }
+      if (rows.length) this.logger.log({ preservations: rows.length }, 'preservation escalations sent');
+      return rows.length;
+    });
+  }
 }

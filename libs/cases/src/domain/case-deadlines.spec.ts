@@ -1,5 +1,5 @@
 import { WorkingDayCalendar } from '@app/kernel/calendar';
-import { closingDeadlines, filingDecisionDue, isOverdue, maxExtensionDays } from './case-deadlines';
+import { closingDeadlines, filingDecisionDue, isOverdue, maxExtensionDays, preservationDecisionDue } from './case-deadlines';
 
 const cal = new WorkingDayCalendar();
 
@@ -91,5 +91,19 @@ describe('overdue', () => {
     expect(isOverdue('2026-06-10', '2026-06-10')).toBe(false);
     expect(isOverdue('2026-06-10', '2026-06-11')).toBe(true);
     expect(isOverdue(null, '2030-01-01')).toBe(false);
+  });
+});
+
+describe('登记保存 decision deadline', () => {
+  it('is 7 calendar days after registration when that is a working day', () => {
+    expect(preservationDecisionDue(cal, '2026-03-02')).toBe('2026-03-09');
+  });
+
+  it('rolls a weekend end to the Monday', () => {
+    expect(preservationDecisionDue(cal, '2026-03-07')).toBe('2026-03-16');
+  });
+
+  it('rolls past the National Day holiday (2026-10-01 … 07) to the first working day', () => {
+    expect(preservationDecisionDue(cal, '2026-09-28')).toBe('2026-10-08');
   });
 });

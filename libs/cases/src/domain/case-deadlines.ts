@@ -87,3 +87,15 @@ export function maxExtensionDays(type: CaseType, filedOn: string, pausedDays: nu
 export function isOverdue(due: string | null, today: string): boolean {
   return due !== null && today > due;
 }
+
+/** 登记保存: a decision on evidence registered for preservation is due within 7 days (行政处罚法 Art. 56). */
+export const PRESERVATION_DECISION_DAYS = 7;
+
+/** The day by which a preservation decision is due: 7 calendar days, rolled to the next working day. */
+export function preservationDecisionDue(cal: WorkingDayCalendar, preservedOn: string): string {
+  return cal.addCalendarPeriod(preservedOn, { days: PRESERVATION_DECISION_DAYS });
+}
+
+/** What may become of evidence under registration-and-preservation (登记保存处理决定). */
+export const PRESERVATION_DECISIONS = ['release', 'copy_and_release', 'appraisal', 'confiscate', 'transfer'] as const;
+export type PreservationDecision = (typeof PRESERVATION_DECISIONS)[number];

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/auth';
-import { ActorContext, AuthUser, Clock, DomainError, TransactionRunner } from '@app/kernel';
+import { ActorContext, AuthUser, Clock, DomainError, isCalendarDate, shanghaiDate, TransactionRunner } from '@app/kernel';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { CaseCalendar } from '../calendar/case-calendar';
 import { CasesService } from '../cases.service';
+import { isOverdue, PreservationDecision, preservationDecisionDue } from '../domain/case-deadlines';
 import { CaseEventEntity } from '../persistence/case-event.entity';
 import { CaseEvidenceEntity } from './case-evidence.entity';
 import { EvidenceStorage } from './evidence-storage';
@@ -21,9 +23,20 @@ export interface EvidenceResponse {
   description: string;
   uploadedBy: string;
   uploadedAt: string;
+  version: number;
+  /** 登记保存: present when the evidence was registered for preservation */
+  preservation: {
+    preservedOn: string;
+    decisionDue: string;
+    decision: PreservationDecision | null;
+    note: string | null;
+    decidedOn: string | null;
+    decidedBy: string | null;
+    overdue: boolean;
+  } | null;
 }
 
-const toResponse = (e: CaseEvidenceEntity): EvidenceResponse => ({
+const toResponse = (e: CaseEvidenceEntity, today: string): EvidenceResponse => ({
   id: e.id,
   fileName: e.fileName,
   contentType: e.contentType,
@@ -32,6 +45,19 @@ const toResponse = (e: CaseEvidenceEntity): EvidenceResponse => ({
   description: e.description,
   uploadedBy: e.uploadedBy,
   uploadedAt: e.uploadedAt.toISOString(),
+  version: e.version,
+  preservation:
+    e.preservedOn && e.preservationDue
+      ? {
+          preservedOn: e.preservedOn,
+          decisionDue: e.preservationDue,
+          decision: e.preservationDecision,
+          note: e.preservationNote,
+          decidedOn: e.preservationDecidedOn,
+          decidedBy: e.preservationDecidedBy,
+          overdue: !e.preservationDecidedOn && isOverdue(e.preservationDue, today),
+        }
+      : null,
 });
 
 @Injectable()
@@ -45,6 +71,7 @@ export class EvidenceService {
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly calendar: CaseCalendar,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
   ) {}
 
@@ -68,10 +95,16 @@ export class EvidenceService {
     actor: ActorContext,
     caseId: string,
     stored: { key: string; size: number; sha256: string },
-    meta: { fileName: string; contentType: string; description: string },
+    meta: { fileName: string; contentType: string; description: string; preservedOn?: string },
   ): Promise<EvidenceResponse> {
     const c = await this.cases.get(user, caseId);
     const { orgUnitCode } = c;
+    const today = shanghaiDate(this.clock.now());
+    if (meta.preservedOn !== undefined && (!isCalendarDate(meta.preservedOn) || meta.preservedOn > today)) {
+      await this.storage.remove(stored.key).catch(() => undefined);
+      throw DomainError.validation('preservedOn', 'must be a real date YYYY-MM-DD, not in the future');
+    }
+    const preservationDue = meta.preservedOn ? preservationDecisionDue(this.calendar.current, meta.preservedOn) : null;
     try {
       return await this.tx.run(async (em) => {
         const row = await em.save(
@@ -84,9 +117,17 @@ export class EvidenceService {
             storageKey: stored.key,
             description: meta.description,
             uploadedBy: user.id,
+            preservedOn: meta.preservedOn ?? null,
+            preservationDue,
           }),
         );
-        const payload = { evidenceId: row.id, fileName: row.fileName, size: stored.size, sha256: stored.sha256 };
+        const payload = {
+          evidenceId: row.id,
+          fileName: row.fileName,
+          size: stored.size,
+          sha256: stored.sha256,
+          ...(preservationDue ? { preservedOn: meta.preservedOn, preservationDue } : {}),
+        };
         await em.save(
           em.create(CaseEventEntity, {
             caseId,
@@ -105,7 +146,7 @@ export class EvidenceService {
           orgUnitCode,
           after: { caseId, ...payload },
         });
-        return toResponse(row);
+        return toResponse(row, today);
       });
     } catch (err) {
       await this.storage.remove(stored.key).catch(() => undefined);
@@ -116,7 +157,62 @@ export class EvidenceService {
   async list(user: AuthUser, caseId: string): Promise<EvidenceResponse[]> {
     await this.assertCaseVisible(user, caseId);
     const rows = await this.dataSource.getRepository(CaseEvidenceEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
-    return rows.map(toResponse);
+    const today = shanghaiDate(this.clock.now());
+    return rows.map((r) => toResponse(r, today));
+  }
+
+  /**
+   * 登记保存处理决定: records what becomes of evidence registered for preservation (release, copy and release,
+   * appraisal, confiscation, transfer), once, with the expected version; timeline event and audit entry in the same
+   * transaction. A decision after the 7-day limit is still recorded (the overdue flag and escalation stay in the record).
+   */
+  async decidePreservation(
+    user: AuthUser,
+    actor: ActorContext,
+    caseId: string,
+    evidenceId: string,
+    dto: { expectedVersion: number; decision: PreservationDecision; note?: string; decidedOn?: string },
+  ): Promise<EvidenceResponse> {
+    const c = await this.cases.get(user, caseId);
+    const today = shanghaiDate(this.clock.now());
+    if (dto.decidedOn !== undefined && (!isCalendarDate(dto.decidedOn) || dto.decidedOn > today))
+      throw DomainError.validation('decidedOn', 'must be a real date, not in the future');
+    return this.tx.run(async (em) => {
+      const row = await em.findOne(CaseEvidenceEntity, { where: { id: evidenceId, caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw DomainError.notFound('evidence');
+      if (row.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, row.version);
+      if (!row.preservedOn) throw new DomainError('RULE_VIOLATION', 'this evidence was not registered for preservation (登记保存)');
+      if (row.preservationDecidedOn) throw new DomainError('RULE_VIOLATION', 'the preservation was decided already');
+      const decidedOn = dto.decidedOn ?? today;
+      if (decidedOn < row.preservedOn) throw DomainError.validation('decidedOn', 'cannot be before the registration');
+      row.preservationDecision = dto.decision;
+      row.preservationNote = dto.note ?? null;
+      row.preservationDecidedOn = decidedOn;
+      row.preservationDecidedBy = user.id;
+      row.version += 1;
+      await em.save(row);
+      const payload = { evidenceId: row.id, decision: dto.decision, decidedOn, due: row.preservationDue, note: dto.note ?? null };
+      await em.save(
+        em.create(CaseEventEntity, {
+          caseId,
+          at: this.clock.now(),
+          actorId: user.id,
+          action: 'decide_preservation',
+          fromStatus: c.status,
+          toStatus: c.status,
+          payload,
+        }),
+      );
+      await this.audit.write(em, actor, {
+        action: 'evidence.preservation_decided',
+        entityType: 'evidence',
+        entityId: row.id,
+        orgUnitCode: c.orgUnitCode,
+        before: { decision: null, version: dto.expectedVersion },
+        after: { caseId, ...payload, version: row.version },
+      });
+      return toResponse(row, today);
+    });
   }
 
   /**
@@ -169,6 +265,6 @@ export class EvidenceService {
         after: { caseId },
       }),
     );
-    return { meta: toResponse(row), stream: this.storage.open(row.storageKey) };
+    return { meta: toResponse(row, shanghaiDate(this.clock.now())), stream: this.storage.open(row.storageKey) };
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
-import { IsUUID } from 'class-validator';
+import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, isCalendarDate, Roles } from '@app/kernel';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { PRESERVATION_DECISIONS, PreservationDecision } from '../domain/case-deadlines';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
 import { EvidenceResponse, EvidenceService } from '../evidence/evidence.service';
@@ -14,6 +15,24 @@ class CaseParam {
 class EvidenceParam extends CaseParam {
   @IsUUID('all', { message: 'must be a UUID' })
   evidenceId!: string;
+}
+
+class PreservationDecisionDto {
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @IsIn(PRESERVATION_DECISIONS, { message: `must be one of ${PRESERVATION_DECISIONS.join(', ')}` })
+  decision!: PreservationDecision;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  decidedOn?: string;
 }
 
 /** Served inline by browsers only when harmless; everything else downloads as bytes (no stored HTML or script runs). */
@@ -34,7 +53,11 @@ const SAFE_TYPES = new Set([
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
-  /** multipart/form-data: `file` (one) and `description`; streamed to storage with its sha256 taken on the way. */
+  /**
+   * multipart/form-data: `file` (one), `description`, and `preservedOn` (YYYY-MM-DD) when the evidence was
+   * registered for preservation (登记保存: a decision is then due within 7 days); streamed to storage with its sha256
+   * taken on the way.
+   */
   @Post()
   @Roles('officer', 'supervisor')
   @ApiConsumes('multipart/form-data')
@@ -51,6 +74,7 @@ export class EvidenceController {
     let fileName = '';
     let contentType = 'application/octet-stream';
     let description = '';
+    let preservedOn: string | undefined;
     try {
       for await (const part of req.parts()) {
         if (part.type === 'file') {
@@ -63,6 +87,9 @@ export class EvidenceController {
           contentType = part.mimetype || contentType;
         } else if (part.fieldname === 'description') {
           description = String(part.value).trim();
+        } else if (part.fieldname === 'preservedOn') {
+          preservedOn = String(part.value).trim();
+          if (!isCalendarDate(preservedOn)) throw DomainError.validation('preservedOn', 'must be a real date YYYY-MM-DD');
         } else {
           throw DomainError.validation(part.fieldname, 'is not an allowed field');
         }
@@ -73,7 +100,20 @@ export class EvidenceController {
       if (stored) await this.evidence.discard(stored.key);
       throw err;
     }
-    return this.evidence.record(user, actor, p.id, stored, { fileName, contentType, description });
+    return this.evidence.record(user, actor, p.id, stored, { fileName, contentType, description, preservedOn });
+  }
+
+  /** 登记保存处理决定 (officers of the case, supervisors). */
+  @Post(':evidenceId/preservation-decision')
+  @Roles('officer', 'supervisor')
+  @HttpCode(200)
+  decidePreservation(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: EvidenceParam,
+    @Body() dto: PreservationDecisionDto,
+  ): Promise<EvidenceResponse> {
+    return this.evidence.decidePreservation(user, actor, p.id, p.evidenceId, dto);
   }
 
   @Get()
