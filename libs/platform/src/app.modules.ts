@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CasesCoreModule, CasesModule } from '@app/cases';
+import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
@@ -13,7 +14,7 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule],
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, HotlineWorkerModule, OutboxWorkerModule],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -37,6 +38,7 @@ export class ApiModule {
         OutboxModule,
         AuthModule,
         CasesModule,
+        HotlineModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],
@@ -48,6 +50,9 @@ export class ApiModule {
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule, HotlineCoreModule],
+    };
   }
 }
