@@ -74,8 +74,10 @@ export class EarlyWarningService {
       for (const kind of WARNING_KINDS) {
         const groups = await em.query<Group[]>(GROUP_SQL[kind], [windowStart, thresholds[kind]]);
         const clearedRows = await em.query<{ id: string; key: string }[]>(
-          `UPDATE hotline_alerts SET cleared_at = $3, version = version + 1
-            WHERE kind = $1 AND cleared_at IS NULL AND NOT (key = ANY($2::text[])) RETURNING id, key`,
+          // wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count])
+          `WITH c AS (UPDATE hotline_alerts SET cleared_at = $3, version = version + 1
+                       WHERE kind = $1 AND cleared_at IS NULL AND NOT (key = ANY($2::text[])) RETURNING id, key)
+           SELECT id, key FROM c`,
           [kind, groups.map((g) => g.key), now],
         );
         cleared += clearedRows.length;

@@ -302,7 +302,7 @@ export class HotlineService {
   }
 
   /** The caller unmasked: a sensitive read, audited (with masks only) in the same transaction as the read. */
-  async caller(user: AuthUser, actor: ActorContext, id: string): Promise<TicketCallerResponse> {
+  async unmaskedCaller(user: AuthUser, actor: ActorContext, id: string): Promise<TicketCallerResponse> {
     return this.tx.run(async (em) => {
       const t = await this.load(em, user, id);
       await this.audit.write(em, actor, {

@@ -106,8 +106,8 @@ export class HotlineController {
   /** The caller unmasked (operators, supervisors); every call is an audited sensitive read. */
   @Get('tickets/:id/caller')
   @Roles('hotline_operator', 'supervisor')
-  caller(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam): Promise<TicketCallerResponse> {
-    return this.tickets.caller(user, actor, p.id);
+  unmaskedCaller(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam): Promise<TicketCallerResponse> {
+    return this.tickets.unmaskedCaller(user, actor, p.id);
   }
 
   @Post('tickets/:id/actions/:action')
