@@ -47,6 +47,11 @@ const APP_VARS = [
   'AUDIT_SEAL_INTERVAL_MS',
   'RUN_WORKER',
   'TRUST_PROXY',
+  'HOTLINE_SLA_WORKING_DAYS',
+  'HOTLINE_EARLY_WARNING',
+  'HOTLINE_SWEEP_INTERVAL_MS',
+  'HOTLINE_WARNING_INTERVAL_MS',
+  'HOTLINE_BLIND_INDEX_KEY',
 ];
 
 /** The parent's environment without any app variable, plus `vars`. */
