@@ -55,10 +55,10 @@ const BULK_SQL = [
                                 patent_numbers, org_unit_code, first_response_due, resolution_due, created_at, updated_at)
    SELECT md5('bench-ticket-' || i)::uuid, '12330-B-' || i, (ARRAY['phone','web','email','letter','visit'])[1 + i % 5],
           (ARRAY['consultation','complaint','report','assistance'])[1 + i % 4], CASE WHEN i % 10 < 8 THEN 'closed' ELSE 'in_progress' END,
-          true, '来电人', '139****0000', CASE WHEN i % 1000 = 0 THEN $2::text[][1 + (i / 1000) % ${PHONES}] ELSE 'bulk' || (i % 300000) END,
+          true, '来电人', '139****0000', CASE WHEN i % 1000 = 0 THEN ($2::text[])[1 + (i / 1000) % ${PHONES}] ELSE 'bulk' || (i % 300000) END,
           'bulk', 'bulk', '被反映公司' || (i % ${RESPONDENTS}) || '有限公司', '被反映公司' || (i % ${RESPONDENTS}),
           '行业' || (i % 20), '行业' || (i % 20),
-          CASE WHEN i % 2 = 0 THEN ARRAY[$1::text[][1 + (i / 2) % ${PATENTS}]] ELSE '{}' END, ${`(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`}[1 + i % 16],
+          CASE WHEN i % 2 = 0 THEN ARRAY[($1::text[])[1 + (i / 2) % ${PATENTS}]] ELSE '{}' END, ${`(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`}[1 + i % 16],
           ts::date + 3, ts::date + 19, ts, ts
      FROM (SELECT i, now() - ((i::bigint * 7919) % (365 * 86400)) * interval '1 second' AS ts FROM generate_series(1, ${TICKETS}) i) g`,
   `INSERT INTO hotline_ticket_patents (ticket_id, normalized, created_at)

@@ -126,6 +126,16 @@ describe('12330 hotline tickets over HTTP', () => {
     expect(JSON.stringify(row.rows[0])).not.toContain('13812345678');
   });
 
+  it('numbers concurrent tickets without gaps or repeats, and replays an Idempotency-Key', async () => {
+    const made = await Promise.all(Array.from({ length: 8 }, () => create()));
+    const seqs = made.map((m) => Number(m.ticketNo.slice(-6))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 8 }, (_, i) => seqs[0] + i));
+    const body = { channel: 'web', category: 'consultation', caller: { name: '幂等' }, subject: 's', description: 'd' };
+    const a = await t.http.post('/api/v1/hotline/tickets').set(auth(op)).set('idempotency-key', 'hotline-key-0001').send(body).expect(201);
+    const b = await t.http.post('/api/v1/hotline/tickets').set(auth(op)).set('idempotency-key', 'hotline-key-0001').send(body).expect(201);
+    expect(b.body.id).toBe(a.body.id);
+  });
+
   it('refuses bad input with 400 naming the field and stores nothing', async () => {
     const before = await count('hotline_tickets');
     const send = (body: Record<string, unknown>) =>

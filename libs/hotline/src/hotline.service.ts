@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
@@ -25,6 +26,7 @@ import {
 } from '@app/kernel';
 import { addDays } from '@app/kernel/calendar';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   duplicateWindowStart,
   mergeDuplicates,
@@ -73,8 +75,7 @@ export class HotlineService {
 
   /**
    * Intake: validates the caller and every identifier (each bad field named, nothing written), looks up likely
-   * duplicates on the three indexed keys, numbers the ticket and computes its SLA due dates; one transaction. The
-   * number is taken last, just before the inserts, so the sequence row is locked for as short a time as possible.
+   * duplicates on the three indexed keys, computes its SLA due dates and numbers the ticket; one transaction.
    */
   async create(user: AuthUser, actor: ActorContext, dto: CreateTicketDto): Promise<TicketResponse> {
     const now = this.clock.now();
@@ -115,81 +116,85 @@ export class HotlineService {
     const respondentKey = normalizeRespondentName(dto.respondentName);
     const phoneIndex = phone ? this.settings.phoneIndex(phone) : null;
     const due = ticketDue(this.calendar.current, this.settings.sla, dto.category, today);
-    const id = await this.tx.run(async (em) => {
+    const id = randomUUID();
+    await this.tx.run(async (em) => {
       const duplicates = await this.findDuplicates(em, { respondentKey, patents, phoneIndex, at: now });
-      const year = Number(today.slice(0, 4));
-      const seq = await this.numbering.next(em, { orgUnitCode: HOTLINE_CENTRE_CODE, year, kind: 'ticket' });
-      const ticketNo = formatTicketNo(year, seq);
-      const saved = await em.save(
-        em.create(TicketEntity, {
-          ticketNo,
-          channel: dto.channel,
-          category: dto.category,
-          status: 'new',
-          callerAnonymous: c.anonymous ?? false,
-          callerName: c.name?.trim() ?? null,
-          callerOrganization: c.organization?.trim() ?? null,
-          callerPhoneEnc: phone ? this.cipher.encrypt(phone, CALLER_PHONE_AAD) : null,
-          callerPhoneMasked: phone ? maskPhone(phone) : null,
-          callerPhoneIndex: phoneIndex,
-          callerIdNumberEnc: idNumber ? this.cipher.encrypt(idNumber, CALLER_ID_AAD) : null,
-          callerIdNumberMasked: idNumber ? maskResidentId(idNumber) : null,
-          subject: dto.subject,
-          description: dto.description,
-          respondentName: dto.respondentName?.trim() ?? null,
-          respondentKey,
-          industry: dto.industry?.trim() ?? null,
-          industryKey: normalizeIndustry(dto.industry),
-          patentNumbers: patents,
-          orgUnitCode: dto.orgUnitCode ?? null,
-          firstResponseDue: due.firstResponse,
-          resolutionDue: due.resolution,
-          possibleDuplicates: duplicates,
-          createdBy: user.id,
-          createdAt: now,
-        }),
-      );
+      const ticket = em.create(TicketEntity, {
+        id,
+        // replaced by the real number below, in this transaction: no committed ticket ever carries it
+        ticketNo: `pending:${id}`,
+        channel: dto.channel,
+        category: dto.category,
+        status: 'new',
+        callerAnonymous: c.anonymous ?? false,
+        callerName: c.name?.trim() ?? null,
+        callerOrganization: c.organization?.trim() ?? null,
+        callerPhoneEnc: phone ? this.cipher.encrypt(phone, CALLER_PHONE_AAD) : null,
+        callerPhoneMasked: phone ? maskPhone(phone) : null,
+        callerPhoneIndex: phoneIndex,
+        callerIdNumberEnc: idNumber ? this.cipher.encrypt(idNumber, CALLER_ID_AAD) : null,
+        callerIdNumberMasked: idNumber ? maskResidentId(idNumber) : null,
+        subject: dto.subject,
+        description: dto.description,
+        respondentName: dto.respondentName?.trim() ?? null,
+        respondentKey,
+        industry: dto.industry?.trim() ?? null,
+        industryKey: normalizeIndustry(dto.industry),
+        patentNumbers: patents,
+        orgUnitCode: dto.orgUnitCode ?? null,
+        firstResponseDue: due.firstResponse,
+        resolutionDue: due.resolution,
+        possibleDuplicates: duplicates,
+        createdBy: user.id,
+        createdAt: now,
+      });
+      // a plain INSERT (save() would first SELECT the preset id); jsonb columns defeat TypeORM's deep-partial type
+      await em.insert(TicketEntity, ticket as QueryDeepPartialEntity<TicketEntity>);
       if (patents.length)
         await em.insert(
           TicketPatentEntity,
-          patents.map((normalized) => ({ ticketId: saved.id, normalized, createdAt: saved.createdAt })),
+          patents.map((normalized) => ({ ticketId: id, normalized, createdAt: now })),
         );
-      const after = {
-        ticketNo,
-        channel: dto.channel,
-        category: dto.category,
-        // masks only: never a phone or ID number in clear in the audit trail
-        caller: {
-          name: saved.callerName,
-          phone: saved.callerPhoneMasked,
-          idNumber: saved.callerIdNumberMasked,
-          anonymous: saved.callerAnonymous,
-        },
-        respondentName: saved.respondentName,
-        patentNumbers: patents,
-        orgUnitCode: saved.orgUnitCode,
-        due,
-        possibleDuplicates: duplicates,
-      };
       await em.save(
         em.create(TicketEventEntity, {
-          ticketId: saved.id,
+          ticketId: id,
           at: now,
           actorId: user.id,
           action: 'create',
           fromStatus: null,
           toStatus: 'new',
-          payload: { ticketNo, due, possibleDuplicates: duplicates.length },
+          payload: { due, possibleDuplicates: duplicates.length },
         }),
       );
+      // Gapless numbers serialise creations on one sequence row until commit: take the number last, so that only the
+      // number, the update and the audit entry run while the row is locked.
+      const year = Number(today.slice(0, 4));
+      const seq = await this.numbering.next(em, { orgUnitCode: HOTLINE_CENTRE_CODE, year, kind: 'ticket' });
+      const ticketNo = formatTicketNo(year, seq);
+      await em.update(TicketEntity, { id }, { ticketNo });
       await this.audit.write(em, actor, {
         action: 'ticket.created',
         entityType: 'ticket',
-        entityId: saved.id,
-        orgUnitCode: saved.orgUnitCode ?? HOTLINE_CENTRE_CODE,
-        after,
+        entityId: id,
+        orgUnitCode: ticket.orgUnitCode ?? HOTLINE_CENTRE_CODE,
+        after: {
+          ticketNo,
+          channel: dto.channel,
+          category: dto.category,
+          // masks only: never a phone or ID number in clear in the audit trail
+          caller: {
+            name: ticket.callerName,
+            phone: ticket.callerPhoneMasked,
+            idNumber: ticket.callerIdNumberMasked,
+            anonymous: ticket.callerAnonymous,
+          },
+          respondentName: ticket.respondentName,
+          patentNumbers: patents,
+          orgUnitCode: ticket.orgUnitCode,
+          due,
+          possibleDuplicates: duplicates,
+        },
       });
-      return saved.id;
     });
     return this.get(user, id);
   }
