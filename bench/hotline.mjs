@@ -198,14 +198,14 @@ export async function run() {
       subject: '基准测试',
       description: 'bench',
     });
-    noDup = await post(url, op, plainBody);
-    withDup = await post(url, op, dupBody);
     const probe = await fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${op}`, 'content-type': 'application/json' },
       body: JSON.stringify(dupBody(1)),
     });
     dupHits = (await probe.json()).possibleDuplicates?.length ?? null;
+    noDup = await post(url, op, plainBody);
+    withDup = await post(url, op, dupBody);
 
     await client.query(
       `CREATE TABLE bench_patents AS SELECT n - 1 AS n, v AS normalized FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n)`,
@@ -250,6 +250,9 @@ export async function run() {
                            GROUP BY respondent_key HAVING count(*) >= 5`)
     ).rows.map((r) => r['QUERY PLAN']);
     warning = { first, second, countMs, groupMs: execMs(groupPlan), groupPlanTop: groupPlan.slice(0, 8) };
+  } catch (err) {
+    console.error(`api output:\n${api.proc.output(60)}`);
+    throw err;
   } finally {
     await endClient();
     await rmTmp();
