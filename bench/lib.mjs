@@ -51,6 +51,11 @@ const APP_VARS = [
   'CREDIT_ADAPTER',
   'CREDIT_EXPORT_DIR',
   'CREDIT_SWEEP_INTERVAL_MS',
+  'HOTLINE_SLA_WORKING_DAYS',
+  'HOTLINE_EARLY_WARNING',
+  'HOTLINE_SWEEP_INTERVAL_MS',
+  'HOTLINE_WARNING_INTERVAL_MS',
+  'HOTLINE_BLIND_INDEX_KEY',
 ];
 
 /** The parent's environment without any app variable, plus `vars`. */

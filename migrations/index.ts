@@ -8,6 +8,7 @@ import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
 import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order-index';
 import { CaseSearchAdaptive1764000000008 } from './1764000000008-case-search-adaptive';
 import { CaseSweepMarks1764000000009 } from './1764000000009-case-sweep-marks';
+import { Hotline1764000000010 } from './1764000000010-hotline';
 import { CreditPublications1764000000020 } from './1764000000020-credit-publications';
 import { EvidencePreservation1764000000040 } from './1764000000040-evidence-preservation';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   CaseListOrderIndex1764000000007,
   CaseSearchAdaptive1764000000008,
   CaseSweepMarks1764000000009,
+  Hotline1764000000010,
   CreditPublications1764000000020,
   EvidencePreservation1764000000040,
 ];

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
 import { CalendarAdminService, ScheduleFile } from '@app/cases';
+import { EarlyWarningService, HotlineSlaSweep } from '@app/hotline';
 import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
 import {
   CliModule,
@@ -24,6 +25,8 @@ const HELP = `usage: npm run cli -- <command> [args]
   calendar:load <file.json>       load an official holiday schedule { source, holidays: [], workdays: [] } and
                                   recompute the deadlines of open cases
   keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
+  hotline:early-warning           evaluate the hotline early warning now (as the worker does periodically)
+  hotline:sla-sweep               send due hotline SLA reminders and escalations now (idempotent)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
 
 async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
@@ -157,6 +160,16 @@ async function main(argv: string[]): Promise<number> {
         }),
       );
     }
+    case 'hotline:early-warning':
+    case 'hotline:sla-sweep':
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const t0 = performance.now();
+          const result = command === 'hotline:sla-sweep' ? await get(HotlineSlaSweep).run() : await get(EarlyWarningService).run();
+          console.log(JSON.stringify({ ...result, elapsedMs: Math.round(performance.now() - t0) }));
+          return 0;
+        }),
+      );
     case 'keys:generate':
       console.log(generateKeyRingValue(args[0] ?? 'k1'));
       return 0;

@@ -10,5 +10,6 @@ export const AUDIT_ENTITY_TYPES = [
   'partner',
   'target',
   'calendar',
+  'hotline_alert',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -3,7 +3,7 @@ export * from './cases.module';
 export * from './cases.service';
 export * from './case-change.hooks';
 export { CaseEntity } from './persistence/case.entity';
-export type { CreateCaseDto } from './http/dto/create-case.dto';
+export { CreateCaseDto, PartyDto, PatentRefDto } from './http/dto/create-case.dto';
 export type { CaseResponse } from './http/dto/case-response';
 
 import { CaseEntity } from './persistence/case.entity';

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CasesCoreModule, CasesModule } from '@app/cases';
 import { CreditCoreModule, CreditModule } from '@app/credit';
+import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
@@ -15,7 +16,7 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule],
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule, HotlineWorkerModule],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask, CreditSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -40,6 +41,7 @@ export class ApiModule {
         AuthModule,
         CasesModule,
         CreditModule,
+        HotlineModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],
@@ -51,6 +53,9 @@ export class ApiModule {
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule, HotlineCoreModule],
+    };
   }
 }

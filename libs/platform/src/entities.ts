@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { CASES_ENTITIES } from '@app/cases';
 import { CREDIT_ENTITIES } from '@app/credit';
+import { HOTLINE_ENTITIES } from '@app/hotline';
 import { OUTBOX_ENTITIES } from '@app/outbox';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
@@ -15,5 +16,6 @@ export const ALL_ENTITIES = [
   ...OUTBOX_ENTITIES,
   ...CASES_ENTITIES,
   ...CREDIT_ENTITIES,
+  ...HOTLINE_ENTITIES,
 ];
 export { MIGRATIONS };

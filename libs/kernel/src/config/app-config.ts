@@ -210,12 +210,42 @@ export class EnvironmentVariables {
   @Max(86_400_000)
   CREDIT_SWEEP_INTERVAL_MS = 600_000;
 
+  /** hotline SLA overrides in working days (JSON; parsed and checked by the hotline module at start) */
+  @IsOptional()
+  @IsString()
+  HOTLINE_SLA_WORKING_DAYS?: string;
+
+  /** hotline early-warning window and thresholds (JSON; parsed and checked by the hotline module at start) */
+  @IsOptional()
+  @IsString()
+  HOTLINE_EARLY_WARNING?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1000)
   @Max(7 * 86_400_000)
   CREDIT_REDELIVER_AFTER_MS = 3_600_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  HOTLINE_SWEEP_INTERVAL_MS = 600_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  HOTLINE_WARNING_INTERVAL_MS = 300_000;
+
+  /** HMAC key (base64, ≥ 32 bytes) of the caller-phone blind index; unset: derived from the active field key */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, { message: 'must be at least 32 bytes, base64' })
+  HOTLINE_BLIND_INDEX_KEY?: string;
 }
 
 export interface AppConfig {
@@ -254,6 +284,13 @@ export interface AppConfig {
     displayMonths: number;
     sweepIntervalMs: number;
     redeliverAfterMs: number;
+  };
+  hotline: {
+    slaWorkingDays: string | null;
+    earlyWarning: string | null;
+    sweepIntervalMs: number;
+    warningIntervalMs: number;
+    blindIndexKey: string | null;
   };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
@@ -325,6 +362,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       displayMonths: vars.CREDIT_DISPLAY_MONTHS,
       sweepIntervalMs: vars.CREDIT_SWEEP_INTERVAL_MS,
       redeliverAfterMs: vars.CREDIT_REDELIVER_AFTER_MS,
+    },
+    hotline: {
+      slaWorkingDays: vars.HOTLINE_SLA_WORKING_DAYS ?? null,
+      earlyWarning: vars.HOTLINE_EARLY_WARNING ?? null,
+      sweepIntervalMs: vars.HOTLINE_SWEEP_INTERVAL_MS,
+      warningIntervalMs: vars.HOTLINE_WARNING_INTERVAL_MS,
+      blindIndexKey: vars.HOTLINE_BLIND_INDEX_KEY ?? null,
     },
     embedded,
   };

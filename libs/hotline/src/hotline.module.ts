@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { AuthCoreModule } from '@app/auth';
+import { CasesCoreModule } from '@app/cases';
+import { APP_CONFIG, AppConfig } from '@app/kernel';
+import { EarlyWarningService } from './early-warning.service';
+import { HotlineService } from './hotline.service';
+import { HotlineSettings } from './hotline-settings';
+import { HotlineSlaSweep } from './hotline-sla-sweep';
+import { HotlineController } from './http/hotline.controller';
+import { EarlyWarningTask, HotlineSlaSweepTask } from './jobs/hotline-tasks';
+import { TicketActionsService } from './ticket-actions.service';
+
+const services = [
+  // parsed once at start: a bad HOTLINE_* value stops the process with a message naming it
+  { provide: HotlineSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new HotlineSettings(config) },
+  HotlineService,
+  TicketActionsService,
+  HotlineSlaSweep,
+  EarlyWarningService,
+];
+
+/** The hotline services without HTTP or loops: for the worker and the cli. */
+@Module({
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule],
+  providers: services,
+  exports: services,
+})
+export class HotlineCoreModule {}
+
+@Module({ imports: [HotlineCoreModule], controllers: [HotlineController] })
+export class HotlineModule {}
+
+/** The worker's periodic hotline work: SLA sweep and early warning. */
+@Module({ imports: [HotlineCoreModule], providers: [HotlineSlaSweepTask, EarlyWarningTask] })
+export class HotlineWorkerModule {}

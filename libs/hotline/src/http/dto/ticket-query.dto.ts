@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery, queryBoolean } from '@app/kernel';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, TicketCategory, TicketChannel, TicketStatus } from '../../domain';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TicketQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES)
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({ enum: TICKET_CATEGORIES })
+  @IsOptional()
+  @IsIn(TICKET_CATEGORIES)
+  category?: TicketCategory;
+
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS })
+  @IsOptional()
+  @IsIn(TICKET_CHANNELS)
+  channel?: TicketChannel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  orgUnitCode?: string;
+
+  @ApiPropertyOptional({ description: 'tickets converted into (or linked to) this case' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: 'an SLA due date (first response, resolution or callback) has passed' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'ticket number, subject, respondent (contains), or a patent number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'taken on or after (Shanghai date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ description: 'taken on or before (Shanghai date)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  createdTo?: string;
+}
+
+export class TicketExportQuery extends TicketQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'])
+  format!: 'csv' | 'xlsx';
+}
+
+export class AlertQueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'true: only alerts still above the threshold' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  open?: boolean;
+}

@@ -1,0 +1,143 @@
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  ActorContext,
+  AuthUser,
+  contentDispositionFor,
+  contentTypeFor,
+  CurrentUser,
+  Idempotent,
+  Page,
+  Roles,
+  writeCsv,
+  writeXlsx,
+} from '@app/kernel';
+import { IsInt, IsUUID, Matches, Min } from 'class-validator';
+import { EarlyWarningService } from '../early-warning.service';
+import { HotlineService } from '../hotline.service';
+import { TicketActionsService } from '../ticket-actions.service';
+import { TICKET_EXPORT_COLUMNS } from '../ticket-export';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { TicketActionDto } from './dto/ticket-action.dto';
+import { AlertQueryDto, TicketExportQuery, TicketQueryDto } from './dto/ticket-query.dto';
+import { AlertResponse, TicketCallerResponse, TicketEventResponse, TicketResponse } from './dto/ticket-response';
+
+class IdParam {
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+}
+
+class ActionParams extends IdParam {
+  @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
+  action!: string;
+}
+
+class AcknowledgeDto {
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+@ApiTags('hotline')
+@ApiBearerAuth()
+@Controller('hotline')
+export class HotlineController {
+  private readonly logger = new Logger(HotlineController.name);
+
+  constructor(
+    private readonly tickets: HotlineService,
+    private readonly actions: TicketActionsService,
+    private readonly warnings: EarlyWarningService,
+  ) {}
+
+  /** A ticket from a call, web form, email, letter or visit: number, SLA due dates, likely duplicates. */
+  @Post('tickets')
+  @Roles('hotline_operator', 'supervisor')
+  @Idempotent()
+  create(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Body() dto: CreateTicketDto): Promise<TicketResponse> {
+    return this.tickets.create(user, actor, dto);
+  }
+
+  @Get('tickets')
+  @Roles('hotline_operator', 'officer', 'supervisor')
+  list(@CurrentUser() user: AuthUser, @Query() q: TicketQueryDto): Promise<Page<TicketResponse>> {
+    return this.tickets.list(user, q);
+  }
+
+  /** CSV or XLSX of the filtered list, Chinese headers, personal data masked, streamed; audited. */
+  @Get('tickets/export')
+  @Roles('hotline_operator', 'supervisor')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Query() q: TicketExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { format, ...filters } = q;
+    await this.tickets.auditExport(user, actor, { ...filters, format });
+    const out = new PassThrough();
+    const write = format === 'csv' ? writeCsv : writeXlsx;
+    write(this.tickets.exportRows(user, filters), TICKET_EXPORT_COLUMNS, out).catch((err: Error) => {
+      this.logger.error({ err: err.message, requestId: actor.requestId }, 'ticket export failed mid-stream');
+      out.destroy(err);
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    await reply
+      .header('content-type', contentTypeFor(format))
+      .header('content-disposition', contentDispositionFor(`12330工单导出-${day}`, format))
+      .send(out);
+  }
+
+  @Get('tickets/:id')
+  @Roles('hotline_operator', 'officer', 'supervisor')
+  get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TicketResponse> {
+    return this.tickets.get(user, p.id);
+  }
+
+  @Get('tickets/:id/events')
+  @Roles('hotline_operator', 'officer', 'supervisor')
+  events(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TicketEventResponse[]> {
+    return this.tickets.events(user, p.id);
+  }
+
+  /** The caller unmasked (operators, supervisors); every call is an audited sensitive read. */
+  @Get('tickets/:id/caller')
+  @Roles('hotline_operator', 'supervisor')
+  unmaskedCaller(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam): Promise<TicketCallerResponse> {
+    return this.tickets.unmaskedCaller(user, actor, p.id);
+  }
+
+  @Post('tickets/:id/actions/:action')
+  @Roles('hotline_operator', 'officer', 'supervisor')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: ActionParams,
+    @Body() dto: TicketActionDto,
+  ): Promise<TicketResponse> {
+    return this.actions.act(user, actor, p.id, p.action, dto);
+  }
+
+  /** Early-warning alerts (专利预警), newest first, with the tickets behind each that the caller may see. */
+  @Get('alerts')
+  @Roles('hotline_operator', 'supervisor')
+  alerts(@CurrentUser() user: AuthUser, @Query() q: AlertQueryDto): Promise<Page<AlertResponse>> {
+    return this.warnings.list(user, q);
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @Roles('supervisor')
+  @HttpCode(200)
+  acknowledge(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: IdParam,
+    @Body() dto: AcknowledgeDto,
+  ): Promise<AlertResponse> {
+    return this.warnings.acknowledge(user, actor, p.id, dto.expectedVersion);
+  }
+}

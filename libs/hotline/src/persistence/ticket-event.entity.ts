@@ -1,0 +1,35 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TicketEntity } from './ticket.entity';
+
+/** The ticket's timeline: one row per step (intake and every action), written in the step's transaction. */
+@Entity({ name: 'hotline_ticket_events' })
+@Index('ix_hotline_ticket_events_ticket', ['ticketId', 'id'])
+export class TicketEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'ticket_id', type: 'uuid' })
+  ticketId!: string;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticket_id' })
+  ticket?: TicketEntity;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus!: string | null;
+
+  @Column({ name: 'to_status', type: 'text' })
+  toStatus!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  payload!: Record<string, unknown> | null;
+}
