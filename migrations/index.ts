@@ -6,6 +6,7 @@ import { CaseSearchTrigrams1764000000004 } from './1764000000004-case-search-tri
 import { CalendarDays1764000000005 } from './1764000000005-calendar-days';
 import { CaseEvidence1764000000006 } from './1764000000006-case-evidence';
 import { CaseListOrderIndex1764000000007 } from './1764000000007-case-list-order-index';
+import { Metrics1764000000030 } from './1764000000030-metrics';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CalendarDays1764000000005,
   CaseEvidence1764000000006,
   CaseListOrderIndex1764000000007,
+  Metrics1764000000030,
 ];

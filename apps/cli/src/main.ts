@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
 import { CalendarAdminService, ScheduleFile } from '@app/cases';
+import { MetricsRebuildService, MetricsRollup } from '@app/metrics';
 import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
 import {
   CliModule,
@@ -24,6 +25,8 @@ const HELP = `usage: npm run cli -- <command> [args]
   calendar:load <file.json>       load an official holiday schedule { source, holidays: [], workdays: [] } and
                                   recompute the deadlines of open cases
   keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
+  metrics:rebuild [--dry-run]     recompute the metric counts from the source tables and print the drift per metric
+                                  (--dry-run: report only); also rolls up the live states (open overdue cases)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
 
 async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
@@ -153,6 +156,20 @@ async function main(argv: string[]): Promise<number> {
         withApp(config, async (get) => {
           const result = await get(CalendarAdminService).load(systemActor('cli:calendar:load'), schedule);
           console.log(`${result.days} days loaded; deadlines of ${result.recomputed} open cases changed`);
+          return 0;
+        }),
+      );
+    }
+    case 'metrics:rebuild': {
+      const dryRun = args.includes('--dry-run');
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const report = await get(MetricsRebuildService).rebuild({ dryRun });
+          if (!dryRun) await get(MetricsRollup).run();
+          console.table(report.metrics);
+          console.log(
+            `${dryRun ? 'dry run: nothing changed; ' : 'counts rebuilt; '}sources ${report.sources.join(', ')}; total drift ${report.totalDrift}`,
+          );
           return 0;
         }),
       );

@@ -29,7 +29,7 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService, EvidenceService],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, CaseCalendar, CalendarAdminService, EvidenceService],
 })
 export class CasesCoreModule {}
 

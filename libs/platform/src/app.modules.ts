@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CasesCoreModule, CasesModule } from '@app/cases';
 import { AppConfig } from '@app/kernel';
+import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
@@ -13,7 +14,7 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule],
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, MetricsWorkerModule],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -37,6 +38,7 @@ export class ApiModule {
         OutboxModule,
         AuthModule,
         CasesModule,
+        MetricsModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],
@@ -48,6 +50,9 @@ export class ApiModule {
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule, MetricsCoreModule],
+    };
   }
 }

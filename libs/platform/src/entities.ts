@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { CASES_ENTITIES } from '@app/cases';
+import { METRICS_ENTITIES } from '@app/metrics';
 import { OUTBOX_ENTITIES } from '@app/outbox';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
@@ -13,5 +14,6 @@ export const ALL_ENTITIES = [
   ...AUDIT_ENTITIES,
   ...OUTBOX_ENTITIES,
   ...CASES_ENTITIES,
+  ...METRICS_ENTITIES,
 ];
 export { MIGRATIONS };
