@@ -45,7 +45,7 @@ const INTAKE_BODY = JSON.stringify({
  * autocannon with per-response latencies (from its 'response' event), so p95 is exact rather than interpolated;
  * counts only answers with `okStatus`.
  */
-async function cannon({ url, method = 'GET', token, body, connections, durationS = PHASE_S, okStatus = 200, warmupS = WARMUP_S }) {
+export async function cannon({ url, method = 'GET', token, body, connections, durationS = PHASE_S, okStatus = 200, warmupS = WARMUP_S }) {
   const headers = { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) };
   const once = (duration, record) =>
     new Promise((resolve, reject) => {
@@ -138,7 +138,7 @@ const CODES = `(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`;
 const STATUSES = `(ARRAY['received','filed','investigating','hearing','pending_decision','decided','served','closed','not_filed'])`;
 const caseId = (i) => `md5('bench-case-' || ${i})::uuid`;
 // 1M cases: district i % 16, status (i / 16) % 9, received over 2025-01-01 … 2026-12-31, filed ones with a closing due
-const BULK_SQL = [
+export const BULK_SQL = [
   `INSERT INTO cases (id, receipt_no, case_no, type, source, status, org_unit_code, received_on, filed_on, closed_on,
                       filing_decision_due, closing_due, summary)
    SELECT ${caseId('i')}, 'BR' || i, CASE WHEN s NOT IN ('received', 'not_filed') THEN 'BC' || i END,

@@ -19,12 +19,6 @@ interface Kpi {
   detail?: Record<string, number | null>;
 }
 
-const binary = (r: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (c: Buffer) => chunks.push(c));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-};
-
 /**
  * Metrics over a mixed history of cases (filed on time and late, back-entered, declined, withdrawn, suspended,
  * extended, closed on time and late, e-commerce, FTZ, in two districts). Hotline tickets do not exist on this branch:
@@ -333,7 +327,11 @@ describe('metrics: targets, progress, KPIs, rebuild', () => {
       .get(`/api/v1/metrics/report?year=${Y1}&month=3&format=xlsx`)
       .set(auth(city))
       .buffer(true)
-      .parse(binary)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
       .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

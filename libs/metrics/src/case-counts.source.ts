@@ -2,17 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CaseChangeHooks } from '@app/cases';
 import { EntityManager } from 'typeorm';
 import { caseCountDeltas } from './domain/case-counts';
-import { CountCell, MetricName } from './domain/metric-names';
-import { MetricCounters } from './metric-counters';
+import { CountCell } from './domain/metric-names';
+import { MetricCounters, queryCells } from './metric-counters';
 import { MetricSources } from './metric-sources';
-
-interface CellRow {
-  metric: MetricName;
-  org_unit_code: string;
-  period: string;
-  dimension: string;
-  value: string;
-}
 
 /**
  * The cases' counts from the source tables, for `metrics:rebuild`: the same definitions as `caseCountDeltas`
@@ -21,10 +13,10 @@ interface CellRow {
 const RECOMPUTE_SQL = `
 WITH decided AS (
   SELECT org_unit_code, coalesce(filed_on, closed_on) AS decided_on, filing_decision_due
-    FROM cases WHERE filed_on IS NOT NULL OR status = 'not_filed'
+    FROM cases WHERE filed_on IS NOT NULL OR (status = 'not_filed' AND closed_on IS NOT NULL)
 ), closed AS (
   SELECT org_unit_code, closed_on, filed_on, closed_on <= coalesce(extended_closing_due, closing_due) AS on_time
-    FROM cases WHERE status = 'closed' AND filed_on IS NOT NULL
+    FROM cases WHERE status = 'closed' AND filed_on IS NOT NULL AND closed_on IS NOT NULL
 ), ev AS (
   SELECT c.org_unit_code, e.action, e.payload, date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai')::date AS period
     FROM case_events e JOIN cases c ON c.id = e.case_id
@@ -78,16 +70,7 @@ export class CaseCountsSource implements OnModuleInit {
     this.sources.declare({ source: 'cases', recompute: (em) => this.recompute(em) });
   }
 
-  async recompute(em: EntityManager): Promise<CountCell[]> {
-    const rows = await em.query<CellRow[]>(
-      `SELECT metric, org_unit_code, to_char(period, 'YYYY-MM-DD') AS period, dimension, value::bigint AS value FROM (${RECOMPUTE_SQL}) r`,
-    );
-    return rows.map((r) => ({
-      metric: r.metric,
-      orgUnitCode: r.org_unit_code,
-      period: r.period,
-      dimension: r.dimension,
-      value: Number(r.value),
-    }));
+  recompute(em: EntityManager): Promise<CountCell[]> {
+    return queryCells(em, RECOMPUTE_SQL);
   }
 }

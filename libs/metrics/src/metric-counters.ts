@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CountCell, CountDelta, foldDeltas, GaugeName } from './domain/metric-names';
+import { CountCell, CountDelta, foldDeltas, GaugeName, MetricName } from './domain/metric-names';
 
 /**
  * The write side of the counts. `add` runs inside the caller's business transaction, so a count exists exactly when
@@ -46,4 +46,19 @@ export class MetricGauges {
       [metric, ['', ...units], [total, ...units.map((u) => perUnit.get(u) ?? 0)], computedAt],
     );
   }
+}
+
+/** Reads counter cells from any query with the columns of metric_counts (the kept cells, or a recomputation). */
+export async function queryCells(em: EntityManager, cellsSql: string, params: unknown[] = []): Promise<CountCell[]> {
+  const rows = await em.query<{ metric: MetricName; org_unit_code: string; period: string; dimension: string; value: string }[]>(
+    `SELECT metric, org_unit_code, to_char(period, 'YYYY-MM-DD') AS period, dimension, value::bigint AS value FROM (${cellsSql}) c`,
+    params,
+  );
+  return rows.map((r) => ({
+    metric: r.metric,
+    orgUnitCode: r.org_unit_code,
+    period: r.period,
+    dimension: r.dimension,
+    value: Number(r.value),
+  }));
 }

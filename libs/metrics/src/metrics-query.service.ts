@@ -6,32 +6,25 @@ import { addMonths } from '@app/kernel/calendar';
 import { DataSource } from 'typeorm';
 import { CounterView, KPI_DEFINITIONS, KPI_KEYS, KpiKey, KpiUnit } from './domain/kpi-definitions';
 import { GaugeName, METRIC_NAMES, MetricName, MetricSource } from './domain/metric-names';
-import { MonthProgress, SEASONAL_LOOKBACK_YEARS, targetProgress } from './domain/target-progress';
+import { ExpectationModel, ProgressResult, SEASONAL_LOOKBACK_YEARS, targetProgress } from './domain/target-progress';
 import { MetricSources } from './metric-sources';
 import { MetricsScope, MetricsSelection } from './metrics-scope';
 import { currentTargets } from './targets.service';
 
-export interface TargetProgressResponse {
+/** GET /metrics/target-progress: the domain's progress (without its internals) plus what it is about and the breakdowns. */
+export type TargetProgressResponse = Omit<ProgressResult, 'model' | 'elapsedShare'> & {
   year: number;
   orgUnitCode: string;
   orgUnitName: string;
   /** the Shanghai date the expectation is computed at */
   asOf: string;
   target: number | null;
-  filed: number;
-  remaining: number | null;
-  expectedToDate: number | null;
-  pace: number | null;
-  projectedYearEnd: number | null;
-  projectedInterval: { low: number; high: number } | null;
-  onTrack: boolean | null;
-  expectation: 'linear' | 'seasonal';
-  byMonth: MonthProgress[];
+  expectation: ExpectationModel;
   byOrgUnit: { code: string; name: string; target: number | null; filed: number }[];
   byType: Record<CaseType, number>;
   ftz: { filed: number; share: number | null };
   ecommerce: { filed: number; share: number | null };
-}
+};
 
 export interface KpiValue {
   key: KpiKey;
@@ -136,8 +129,8 @@ export class MetricsQueryService {
       projectedYearEnd: p.projectedYearEnd,
       projectedInterval: p.projectedInterval,
       onTrack: p.onTrack,
-      expectation: p.model,
       byMonth: p.byMonth,
+      expectation: p.model,
       // the city's own row shows no target: the bureau's target is the whole city's, shown above
       byOrgUnit: units.map((u) => ({
         code: u.code,

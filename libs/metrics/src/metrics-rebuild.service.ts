@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { cellKey, CountCell, MetricName, metricsOf } from './domain/metric-names';
-import { MetricCounters } from './metric-counters';
+import { MetricCounters, queryCells } from './metric-counters';
 import { MetricSources } from './metric-sources';
 
 export interface MetricDrift {
@@ -22,14 +22,6 @@ export interface RebuildReport {
   sources: string[];
   metrics: MetricDrift[];
   totalDrift: number;
-}
-
-interface StoredRow {
-  metric: MetricName;
-  org_unit_code: string;
-  period: string;
-  dimension: string;
-  value: string;
 }
 
 /**
@@ -58,7 +50,7 @@ export class MetricsRebuildService {
       for (const source of this.sources.all()) {
         const metrics = metricsOf(source.source);
         const expected = await source.recompute(em);
-        const stored = await this.stored(em, metrics);
+        const stored = await queryCells(em, 'SELECT * FROM metric_counts WHERE metric = ANY($1)', [metrics]);
         report.sources.push(source.source);
         report.metrics.push(...compare(metrics, expected, stored));
         if (!opts.dryRun) {
@@ -73,20 +65,6 @@ export class MetricsRebuildService {
       this.logger.log({ dryRun: opts.dryRun, totalDrift: report.totalDrift }, 'metric counts rebuilt');
       return report;
     });
-  }
-
-  private async stored(em: EntityManager, metrics: MetricName[]): Promise<CountCell[]> {
-    const rows = await em.query<StoredRow[]>(
-      `SELECT metric, org_unit_code, to_char(period, 'YYYY-MM-DD') AS period, dimension, value FROM metric_counts WHERE metric = ANY($1)`,
-      [metrics],
-    );
-    return rows.map((r) => ({
-      metric: r.metric,
-      orgUnitCode: r.org_unit_code,
-      period: r.period,
-      dimension: r.dimension,
-      value: Number(r.value),
-    }));
   }
 }
 
