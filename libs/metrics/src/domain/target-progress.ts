@@ -53,12 +53,26 @@ export interface ProgressResult {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+// The working days of a year, per calendar (a reloaded calendar is a new object, so its years are recomputed).
+const workingDatesCache = new WeakMap<WorkingDays, Map<number, string[]>>();
+
+function workingDates(cal: WorkingDays, year: number): string[] {
+  let years = workingDatesCache.get(cal);
+  if (!years) workingDatesCache.set(cal, (years = new Map()));
+  let dates = years.get(year);
+  if (!dates) {
+    dates = [];
+    for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) if (cal.isWorkingDay(d)) dates.push(d);
+    years.set(year, dates);
+  }
+  return dates;
+}
+
 /** Working days of each month of `year` (index 0 = January), and how many of them are on or before `today`. */
 export function workingDaysByMonth(cal: WorkingDays, year: number, today: string): { total: number[]; elapsed: number[] } {
   const total = Array<number>(12).fill(0);
   const elapsed = Array<number>(12).fill(0);
-  for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
-    if (!cal.isWorkingDay(d)) continue;
+  for (const d of workingDates(cal, year)) {
     const m = Number(d.slice(5, 7)) - 1;
     total[m]++;
     if (d <= today) elapsed[m]++;
