@@ -72,6 +72,9 @@ export async function run() {
       results.http[name] = await cannon({ url: `${api.base}${route}`, token: city, connections: 10 });
       results.live[name] = await timeSql(client, LIVE_SQL[name]);
     }
+  } catch (err) {
+    if (!api.proc.running) console.error(`the api exited:\n${api.proc.output()}`);
+    throw err;
   } finally {
     await endClient();
     await api.stop();
