@@ -58,7 +58,10 @@ const workingDatesCache = new WeakMap<WorkingDays, Map<number, string[]>>();
 
 function workingDates(cal: WorkingDays, year: number): string[] {
   let years = workingDatesCache.get(cal);
-  if (!years) workingDatesCache.set(cal, (years = new Map()));
+  if (!years) {
+    years = new Map<number, string[]>();
+    workingDatesCache.set(cal, years);
+  }
   let dates = years.get(year);
   if (!dates) {
     dates = [];
