@@ -49,7 +49,7 @@ const INTAKE_BODY = JSON.stringify({
  * autocannon with per-response latencies (from its 'response' event), so p95 is exact rather than interpolated;
  * counts only answers with `okStatus`.
  */
-async function cannon({ url, method = 'GET', token, body, connections, durationS = PHASE_S, okStatus = 200, warmupS = WARMUP_S }) {
+export async function cannon({ url, method = 'GET', token, body, connections, durationS = PHASE_S, okStatus = 200, warmupS = WARMUP_S }) {
   const headers = { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) };
   const once = (duration, record) =>
     new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ import { CaseSearchAdaptive1764000000008 } from './1764000000008-case-search-ada
 import { CaseSweepMarks1764000000009 } from './1764000000009-case-sweep-marks';
 import { Hotline1764000000010 } from './1764000000010-hotline';
 import { CreditPublications1764000000020 } from './1764000000020-credit-publications';
+import { Metrics1764000000030 } from './1764000000030-metrics';
 import { EvidencePreservation1764000000040 } from './1764000000040-evidence-preservation';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CaseSweepMarks1764000000009,
   Hotline1764000000010,
   CreditPublications1764000000020,
+  Metrics1764000000030,
   EvidencePreservation1764000000040,
 ];

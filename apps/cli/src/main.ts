@@ -4,6 +4,7 @@ import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
 import { CalendarAdminService, ScheduleFile } from '@app/cases';
 import { EarlyWarningService, HotlineSlaSweep } from '@app/hotline';
+import { MetricsRebuildService, MetricsRollup } from '@app/metrics';
 import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
 import {
   CliModule,
@@ -27,6 +28,8 @@ const HELP = `usage: npm run cli -- <command> [args]
   keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
   hotline:early-warning           evaluate the hotline early warning now (as the worker does periodically)
   hotline:sla-sweep               send due hotline SLA reminders and escalations now (idempotent)
+  metrics:rebuild [--dry-run]     recompute the metric counts from the source tables and print the drift per metric
+                                  (--dry-run: report only); also rolls up the live states (open overdue cases)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
 
 async function withConfig<T>(work: (config: AppConfig) => Promise<T>): Promise<T> {
@@ -170,6 +173,20 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }),
       );
+    case 'metrics:rebuild': {
+      const dryRun = args.includes('--dry-run');
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          const report = await get(MetricsRebuildService).rebuild({ dryRun });
+          if (!dryRun) await get(MetricsRollup).run();
+          console.table(report.metrics);
+          console.log(
+            `${dryRun ? 'dry run: nothing changed; ' : 'counts rebuilt; '}sources ${report.sources.join(', ')}; total drift ${report.totalDrift}`,
+          );
+          return 0;
+        }),
+      );
+    }
     case 'keys:generate':
       console.log(generateKeyRingValue(args[0] ?? 'k1'));
       return 0;

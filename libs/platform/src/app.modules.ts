@@ -5,6 +5,7 @@ import { CasesCoreModule, CasesModule } from '@app/cases';
 import { CreditCoreModule, CreditModule } from '@app/credit';
 import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
+import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
@@ -16,7 +17,7 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule, HotlineWorkerModule],
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule, HotlineWorkerModule, MetricsWorkerModule],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask, CreditSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -42,6 +43,7 @@ export class ApiModule {
         CasesModule,
         CreditModule,
         HotlineModule,
+        MetricsModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],
@@ -55,7 +57,15 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot(config), AuditModule, OutboxModule, AuthCoreModule, CasesCoreModule, HotlineCoreModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        AuditModule,
+        OutboxModule,
+        AuthCoreModule,
+        CasesCoreModule,
+        HotlineCoreModule,
+        MetricsCoreModule,
+      ],
     };
   }
 }

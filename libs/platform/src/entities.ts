@@ -3,6 +3,7 @@ import { AUTH_ENTITIES } from '@app/auth';
 import { CASES_ENTITIES } from '@app/cases';
 import { CREDIT_ENTITIES } from '@app/credit';
 import { HOTLINE_ENTITIES } from '@app/hotline';
+import { METRICS_ENTITIES } from '@app/metrics';
 import { OUTBOX_ENTITIES } from '@app/outbox';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
@@ -17,5 +18,6 @@ export const ALL_ENTITIES = [
   ...CASES_ENTITIES,
   ...CREDIT_ENTITIES,
   ...HOTLINE_ENTITIES,
+  ...METRICS_ENTITIES,
 ];
 export { MIGRATIONS };

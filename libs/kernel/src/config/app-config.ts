@@ -144,6 +144,13 @@ export class EnvironmentVariables {
   CASE_SWEEP_INTERVAL_MS = 600_000;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  METRICS_ROLLUP_INTERVAL_MS = 300_000;
+
+  @IsOptional()
   @IsString()
   EVIDENCE_DIR?: string;
 
@@ -271,6 +278,8 @@ export interface AppConfig {
   workerLockMs: number;
   workerStalledIntervalMs: number;
   caseSweepIntervalMs: number;
+  /** how often the worker recomputes live metric states (open overdue cases): their staleness bound */
+  metricsRollupIntervalMs: number;
   evidenceDir: string;
   evidenceMaxBytes: number;
   auditSealIntervalMs: number;
@@ -349,6 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     workerLockMs: vars.WORKER_LOCK_MS,
     workerStalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS,
     caseSweepIntervalMs: vars.CASE_SWEEP_INTERVAL_MS,
+    metricsRollupIntervalMs: vars.METRICS_ROLLUP_INTERVAL_MS,
     evidenceDir: vars.EVIDENCE_DIR ?? `${vars.DATA_DIR}/evidence`,
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
