@@ -12,6 +12,7 @@ import { Hotline1764000000010 } from './1764000000010-hotline';
 import { CreditPublications1764000000020 } from './1764000000020-credit-publications';
 import { Metrics1764000000030 } from './1764000000030-metrics';
 import { EvidencePreservation1764000000040 } from './1764000000040-evidence-preservation';
+import { TicketEventUnits1764000000050 } from './1764000000050-ticket-event-units';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreditPublications1764000000020,
   Metrics1764000000030,
   EvidencePreservation1764000000040,
+  TicketEventUnits1764000000050,
 ];

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/auth';
 import { Clock, systemActor } from '@app/kernel';
+import { MetricCounters } from '@app/metrics';
 import { DataSource, EntityManager } from 'typeorm';
 import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
+import { publicationCountDeltas } from './credit-counts';
 import { idempotencyKeyOf } from './domain/publication-status';
 import { CreditPublicationEntity } from './persistence/credit-publication.entity';
 import { publicationSnapshot } from './publication.mapper';
@@ -27,7 +29,7 @@ const isLast = (a: AttemptInfo) => a.attemptsMade + 1 >= a.maxAttempts;
  * whole call, so two runs of one publication (a retried or stalled job, a duplicate re-enqueue) never overlap: the
  * second sees the outcome of the first. The platform keys records on the publication id, so a call whose answer
  * was lost (worker killed, timeout) is repeated without creating a second record; the receipt id is stored in the
- * same transaction as `published`.
+ * same transaction as `published`, and so is the publication's count (`credit.published`, `…_on_time`).
  */
 @Injectable()
 export class CreditDeliveryService {
@@ -38,6 +40,7 @@ export class CreditDeliveryService {
     @Inject(CREDIT_PLATFORM_ADAPTER) private readonly adapter: CreditPlatformAdapter,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
+    private readonly counters: MetricCounters,
     private readonly clock: Clock,
   ) {}
 
@@ -52,12 +55,15 @@ export class CreditDeliveryService {
       p.lastAttemptAt = this.clock.now();
       let retryError: string | null = null;
       switch (outcome.kind) {
-        case 'accepted':
+        case 'accepted': {
+          const publishedAt = this.clock.now();
           p.status = 'published';
           p.platformReceiptId = outcome.receiptId;
-          p.publishedAt = this.clock.now();
+          p.publishedAt = publishedAt;
           p.lastError = null;
+          await this.counters.add(em, publicationCountDeltas({ orgUnitCode: p.orgUnitCode, dueOn: p.dueOn, publishedAt }));
           break;
+        }
         case 'rejected':
           p.status = 'rejected';
           p.lastError = outcome.reason;

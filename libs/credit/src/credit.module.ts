@@ -3,10 +3,12 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
 import { CaseChangeHooks, CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
+import { MetricsCoreModule } from '@app/metrics';
 import { OutboxModule } from '@app/outbox';
 import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
 import { FileCreditAdapter } from './adapters/file-credit.adapter';
 import { HttpCreditAdapter } from './adapters/http-credit.adapter';
+import { CreditCountsSource } from './credit-counts.source';
 import { CreditDeliveryService } from './credit-delivery.service';
 import { CreditDeliverJob, CreditRemoveJob } from './credit-jobs';
 import { CreditPublicationsService } from './credit-publications.service';
@@ -20,13 +22,15 @@ export function createCreditAdapter(config: AppConfig): CreditPlatformAdapter {
 }
 
 /**
- * Publication without HTTP, for the api and the worker: the approval hook (registered once per process, so every
- * process that runs case actions creates publications), delivery, the job processors and the sweep.
+ * Publication without HTTP, for the api, the worker and the cli: the approval hook (registered once per process, so
+ * every process that runs case actions creates publications), delivery, the job processors, the sweep, and the credit
+ * metrics (counted on publishing; source and backlog gauge declared to the metrics library: credit → metrics only).
  */
 @Module({
-  imports: [AuditModule, AuthCoreModule, OutboxModule, CasesCoreModule],
+  imports: [AuditModule, AuthCoreModule, OutboxModule, CasesCoreModule, MetricsCoreModule],
   providers: [
     CreditPublicationsService,
+    CreditCountsSource,
     CreditDeliveryService,
     CreditDeliverJob,
     CreditRemoveJob,

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
 import { CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
+import { MetricsCoreModule } from '@app/metrics';
 import { EarlyWarningService } from './early-warning.service';
 import { HotlineService } from './hotline.service';
 import { HotlineSettings } from './hotline-settings';
@@ -10,6 +11,7 @@ import { HotlineSlaSweep } from './hotline-sla-sweep';
 import { HotlineController } from './http/hotline.controller';
 import { EarlyWarningTask, HotlineSlaSweepTask } from './jobs/hotline-tasks';
 import { TicketActionsService } from './ticket-actions.service';
+import { TicketCountsSource } from './ticket-counts.source';
 
 const services = [
   // parsed once at start: a bad HOTLINE_* value stops the process with a message naming it
@@ -20,10 +22,13 @@ const services = [
   EarlyWarningService,
 ];
 
-/** The hotline services without HTTP or loops: for the worker and the cli. */
+/**
+ * The hotline services without HTTP or loops: for the api, the worker and the cli. Ticket steps count their KPIs
+ * through the metrics library (hotline → metrics, never back), which learns of the hotline source in onModuleInit.
+ */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule],
-  providers: services,
+  imports: [AuditModule, AuthCoreModule, CasesCoreModule, MetricsCoreModule],
+  providers: [...services, TicketCountsSource],
   exports: services,
 })
 export class HotlineCoreModule {}

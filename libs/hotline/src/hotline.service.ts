@@ -161,6 +161,7 @@ export class HotlineService {
           at: now,
           actorId: user.id,
           action: 'create',
+          orgUnitCode: ticket.orgUnitCode,
           fromStatus: null,
           toStatus: 'new',
           payload: { due, possibleDuplicates: duplicates.length },

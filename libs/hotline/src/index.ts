@@ -5,6 +5,7 @@ export * from './ticket-actions.service';
 export * from './hotline-sla-sweep';
 export * from './early-warning.service';
 export * from './hotline-settings';
+export * from './ticket-counts';
 export { TicketEntity } from './persistence/ticket.entity';
 export type { TicketResponse } from './http/dto/ticket-response';
 

@@ -3,6 +3,7 @@ import { AuditWriter } from '@app/audit';
 import { CaseCalendar, CaseEntity, CasesService, CreateCaseDto } from '@app/cases';
 import { ActorContext, AuthUser, Clock, DomainError, ErrorDetail, shanghaiDate, TransactionRunner } from '@app/kernel';
 import { addDays } from '@app/kernel/calendar';
+import { MetricCounters } from '@app/metrics';
 import { EntityManager } from 'typeorm';
 import { callbackDue, REOPEN_WINDOW_DAYS, TicketAction, ticketDue, ticketTransition } from './domain';
 import { enforcementUnit, HotlineService } from './hotline.service';
@@ -11,11 +12,14 @@ import { TICKET_ACTION_FIELDS, TicketActionDto } from './http/dto/ticket-action.
 import { TicketResponse } from './http/dto/ticket-response';
 import { TicketEntity } from './persistence/ticket.entity';
 import { TicketEventEntity } from './persistence/ticket-event.entity';
+import { ticketCountDeltas } from './ticket-counts';
 
 /**
  * `POST /hotline/tickets/:id/actions/:action`: one transaction that locks the ticket, checks scope (404), version
- * (409), role and state (403/422 with allowedActions), applies the action, and writes the ticket, a timeline event and
- * an audit entry — for `convert`, the new case too (through CasesService.intakeIn, in the same transaction).
+ * (409), role and state (403/422 with allowedActions), applies the action, and writes the ticket, a timeline event (with
+ * the unit the ticket is with after the step), the step's metric counts (first response, resolution, satisfaction:
+ * ticket-counts.ts) and an audit entry — for `convert`, the new case too (through CasesService.intakeIn, in the same
+ * transaction).
  */
 @Injectable()
 export class TicketActionsService {
@@ -26,6 +30,7 @@ export class TicketActionsService {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly calendar: CaseCalendar,
+    private readonly counters: MetricCounters,
     @Inject(HotlineSettings) private readonly settings: HotlineSettings,
   ) {}
 
@@ -43,7 +48,10 @@ export class TicketActionsService {
         });
       }
       const before = snapshot(t);
-      const payload = await this.apply(em, user, actor, t, action, dto);
+      // one instant for the step: the ticket's timestamps, the event and the counts agree to the microsecond
+      const now = this.clock.now();
+      const counted = { answeredBefore: t.firstRespondedAt !== null, reopenCount: t.reopenCount, resolutionDue: t.resolutionDue };
+      const payload = await this.apply(em, user, actor, t, action, dto, now);
       t.status = result.next.status;
       t.callbackRecorded = result.next.callbackRecorded;
       t.version += 1;
@@ -51,12 +59,24 @@ export class TicketActionsService {
       await em.save(
         em.create(TicketEventEntity, {
           ticketId: t.id,
-          at: this.clock.now(),
+          at: now,
           actorId: user.id,
           action,
+          orgUnitCode: t.orgUnitCode,
           fromStatus: before.status,
           toStatus: t.status,
           payload,
+        }),
+      );
+      await this.counters.add(
+        em,
+        ticketCountDeltas({
+          action,
+          at: now,
+          orgUnitCode: t.orgUnitCode,
+          firstResponseDue: t.firstResponseDue,
+          satisfaction: action === 'callback' ? t.satisfaction : null,
+          ...counted,
         }),
       );
       await this.audit.write(em, actor, {
@@ -100,8 +120,8 @@ export class TicketActionsService {
     t: TicketEntity,
     action: TicketAction,
     dto: TicketActionDto,
+    now: Date,
   ): Promise<Record<string, unknown>> {
-    const now = this.clock.now();
     const today = shanghaiDate(now);
     switch (action) {
       case 'triage':

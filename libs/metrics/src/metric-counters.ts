@@ -31,7 +31,7 @@ export class MetricCounters {
 }
 
 /**
- * Live states recomputed by roll-ups (open overdue cases; the credit library's publication backlog): `replace` swaps
+ * Live states recomputed by roll-ups (open overdue cases; the credit library's publication backlog, registered with MetricsRollup): `replace` swaps
  * a gauge's per-unit values and stamps them with the time computed (the '' row carries the city total and the time).
  */
 @Injectable()

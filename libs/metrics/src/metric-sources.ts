@@ -11,8 +11,8 @@ export interface MetricSourceDeclaration {
 
 /**
  * Which sources keep their counts. KPIs of a source nobody declared answer `available: false`. The cases source is
- * declared by this library; libs/hotline and libs/credit declare theirs in `onModuleInit` once they call
- * `MetricCounters.add` from their transactions.
+ * declared by this library; libs/hotline and libs/credit declare theirs in `onModuleInit` (they call
+ * `MetricCounters.add` from their own transactions; the dependency runs from them to this library, never back).
  */
 @Injectable()
 export class MetricSources {

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
  *   ped_target_cases{year,org_unit}            the current year's target per unit (the bureau's = the city's)
  *   ped_filed_cases{year,org_unit}             cases filed this year per unit (its own cases)
  *   ped_open_overdue_cases{org_unit}           open overdue cases per unit, as of the last roll-up (org_unit="all": city)
- *   ped_credit_publication_backlog{org_unit}   unpublished credit publications (set by the credit library's roll-up)
+ *   ped_credit_publication_backlog{org_unit}   credit publications not yet published, per unit (org_unit="all": city), as of the last roll-up
  *   ped_metrics_rollup_age_seconds             age of the last roll-up of the live states
  */
 @Injectable()
@@ -64,7 +64,7 @@ export class MetricsPrometheusGauges {
     liveGauge('ped_open_overdue_cases', 'Open cases past their deadline, as of the last metrics roll-up', 'case.open_overdue');
     liveGauge(
       'ped_credit_publication_backlog',
-      'Credit publications not yet published, as of the credit roll-up',
+      'Credit publications not yet published (pending, submitted, rejected, failed), as of the last metrics roll-up',
       'credit.publication_backlog',
     );
     gauge('ped_metrics_rollup_age_seconds', 'Seconds since the live metric states were rolled up', [], async (g) => {

@@ -63,6 +63,7 @@ export class CliModule {
         OutboxModule,
         AuthCoreModule,
         CasesCoreModule,
+        CreditCoreModule,
         HotlineCoreModule,
         MetricsCoreModule,
       ],

@@ -24,6 +24,10 @@ export class TicketEventEntity {
   @Column({ type: 'text' })
   action!: string;
 
+  /** the unit the ticket was with after this step (null: the 12330 centre): where the step's metric counts went */
+  @Column({ name: 'org_unit_code', type: 'text', nullable: true })
+  orgUnitCode!: string | null;
+
   @Column({ name: 'from_status', type: 'text', nullable: true })
   fromStatus!: string | null;
 

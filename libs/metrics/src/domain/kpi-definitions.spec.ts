@@ -100,22 +100,38 @@ describe('KPI definitions', () => {
     expect(KPI_DEFINITIONS.extensions_used.detail(v)).toEqual({ daysGranted: 45, requested: 3 });
   });
 
-  it('hotline first response and resolution on time are ratios of their counters', () => {
-    expect(
-      KPI_DEFINITIONS.hotline_first_response_on_time.value(view({ 'hotline.first_responded': 10, 'hotline.first_response_on_time': 9 })),
-    ).toBe(0.9);
-    expect(KPI_DEFINITIONS.hotline_resolved_on_time.value(view({ 'hotline.resolved': 5, 'hotline.resolved_on_time': 4 }))).toBe(0.8);
+  it('hotline first response on time = tickets first answered on time / tickets first answered', () => {
+    const v = view({ 'hotline.first_responded': 10, 'hotline.first_response_on_time': 9 });
+    expect(KPI_DEFINITIONS.hotline_first_response_on_time.value(v)).toBe(0.9);
+    expect(KPI_DEFINITIONS.hotline_first_response_on_time.detail(v)).toEqual({ onTime: 9, responded: 10 });
+    expect(KPI_DEFINITIONS.hotline_first_response_on_time.value(view({ 'hotline.resolved': 3 }))).toBeNull();
   });
 
-  it('hotline satisfaction is the mean score', () => {
-    expect(KPI_DEFINITIONS.hotline_satisfaction.value(view({ 'hotline.satisfaction_sum': 14, 'hotline.satisfaction_count': 3 }))).toBe(
-      4.67,
-    );
+  it('hotline resolution on time = tickets resolved on time / tickets resolved', () => {
+    const v = view({ 'hotline.resolved': 5, 'hotline.resolved_on_time': 4, 'hotline.first_responded': 9 });
+    expect(KPI_DEFINITIONS.hotline_resolved_on_time.value(v)).toBe(0.8);
+    expect(KPI_DEFINITIONS.hotline_resolved_on_time.detail(v)).toEqual({ onTime: 4, resolved: 5 });
+    expect(KPI_DEFINITIONS.hotline_resolved_on_time.value(view({}))).toBeNull();
+  });
+
+  it('hotline satisfaction is the mean score, 2 decimals, with the number of callbacks', () => {
+    const v = view({ 'hotline.satisfaction_sum': 14, 'hotline.satisfaction_count': 3 });
+    expect(KPI_DEFINITIONS.hotline_satisfaction.value(v)).toBe(4.67);
+    expect(KPI_DEFINITIONS.hotline_satisfaction.detail(v)).toEqual({ callbacks: 3 });
+    expect(KPI_DEFINITIONS.hotline_satisfaction.value(view({ 'hotline.satisfaction_sum': 6, 'hotline.satisfaction_count': 2 }))).toBe(3);
     expect(KPI_DEFINITIONS.hotline_satisfaction.value(view({}))).toBeNull();
   });
 
   it('credit publications on time = published on time / published', () => {
-    expect(KPI_DEFINITIONS.credit_published_on_time.value(view({ 'credit.published': 3, 'credit.published_on_time': 3 }))).toBe(1);
+    const v = view({ 'credit.published': 4, 'credit.published_on_time': 3 });
+    expect(KPI_DEFINITIONS.credit_published_on_time.value(v)).toBe(0.75);
+    expect(KPI_DEFINITIONS.credit_published_on_time.detail(v)).toEqual({ onTime: 3, published: 4 });
+    expect(KPI_DEFINITIONS.credit_published_on_time.value(view({}))).toBeNull();
+  });
+
+  it('credit publication backlog is the rolled-up gauge (null before the first roll-up)', () => {
+    expect(KPI_DEFINITIONS.credit_publication_backlog.value(view({}, {}, { 'credit.publication_backlog': 2 }))).toBe(2);
+    expect(KPI_DEFINITIONS.credit_publication_backlog.value(view({}, {}, { 'case.open_overdue': 5 }))).toBeNull();
   });
 
   it('transfer reply days: median of the reply histogram', () => {

@@ -111,29 +111,43 @@ export const KPI_DEFINITIONS = {
     label: '12330首次响应按期率',
     unit: 'ratio',
     source: 'hotline',
-    definition: 'tickets first answered within their first-response SLA / tickets first answered, by answer date',
+    definition:
+      'tickets first answered (the first respond, forward or convert) on or before their first-response due date / tickets first answered, by answer date; each ticket once',
     value: (c) => ratio(c.sum('hotline.first_response_on_time'), c.sum('hotline.first_responded')),
+    detail: (c) => ({ onTime: c.sum('hotline.first_response_on_time'), responded: c.sum('hotline.first_responded') }),
   },
   hotline_resolved_on_time: {
     label: '12330办结按期率',
     unit: 'ratio',
     source: 'hotline',
-    definition: 'tickets resolved within their resolution SLA / tickets resolved, by resolution date',
+    definition:
+      'tickets resolved (closed after an answer, forwarded, or converted into a case) on or before their resolution due date / tickets resolved, by resolution date; each ticket once, at its first resolution (a reopened ticket is not counted again)',
     value: (c) => ratio(c.sum('hotline.resolved_on_time'), c.sum('hotline.resolved')),
+    detail: (c) => ({ onTime: c.sum('hotline.resolved_on_time'), resolved: c.sum('hotline.resolved') }),
   },
   hotline_satisfaction: {
     label: '12330满意度',
     unit: 'score',
     source: 'hotline',
-    definition: 'mean callback satisfaction score (1–5) of callbacks recorded in the period',
+    definition: 'mean satisfaction score (1–5) of the callbacks recorded in the period, by callback date (every callback, one per round)',
     value: (c) => mean(c.sum('hotline.satisfaction_sum'), c.sum('hotline.satisfaction_count')),
+    detail: (c) => ({ callbacks: c.sum('hotline.satisfaction_count') }),
   },
   credit_published_on_time: {
     label: '信用公示按期率',
     unit: 'ratio',
     source: 'credit',
-    definition: 'penalty publications published within 7 working days of the decision / publications published, by publication date',
+    definition:
+      'penalty publications published on the platform on or before their due date (7 working days after the decision) / publications published, by publication date (Shanghai)',
     value: (c) => ratio(c.sum('credit.published_on_time'), c.sum('credit.published')),
+    detail: (c) => ({ onTime: c.sum('credit.published_on_time'), published: c.sum('credit.published') }),
+  },
+  credit_publication_backlog: {
+    label: '待公示信用信息',
+    unit: 'count',
+    source: 'credit',
+    definition: 'penalty publications not yet on the platform (pending, submitted, rejected, failed), as of the last roll-up',
+    value: (c) => c.gauge('credit.publication_backlog'),
   },
   transfer_median_reply_days: {
     label: '移送回复天数中位数',

@@ -24,14 +24,14 @@ export const METRIC_NAMES = {
   'case.extensions_requested': 'cases',
   'case.extensions_approved': 'cases',
   'case.extension_days': 'cases',
-  // hotline (12330 tickets): added by libs/hotline once merged
+  // hotline (12330 tickets): counted by libs/hotline in the ticket step's transaction (ticket-counts.ts)
   'hotline.first_responded': 'hotline',
   'hotline.first_response_on_time': 'hotline',
   'hotline.resolved': 'hotline',
   'hotline.resolved_on_time': 'hotline',
   'hotline.satisfaction_sum': 'hotline',
   'hotline.satisfaction_count': 'hotline',
-  // credit publication: added by libs/credit once merged
+  // credit publication: counted by libs/credit when a publication becomes `published` (credit-counts.ts)
   'credit.published': 'credit',
   'credit.published_on_time': 'credit',
   // cross-region transfers (a later capability): histogram, dimension = working days from delivery to the reply
@@ -49,7 +49,7 @@ export const metricsOf = (source: MetricSource): MetricName[] =>
  */
 export const GAUGE_NAMES = {
   'case.open_overdue': 'cases',
-  /** publications not yet published (pending, submitted, rejected, failed): set by libs/credit once merged */
+  /** publications not yet published (pending, submitted, rejected, failed): registered by libs/credit with MetricsRollup.register */
   'credit.publication_backlog': 'credit',
 } as const satisfies Record<string, MetricSource>;
 export type GaugeName = keyof typeof GAUGE_NAMES;
