@@ -22,6 +22,24 @@ export class AuditWriter {
     await this.writeMany(em, actor, [record]);
   }
 
+  /**
+   * An export is a sensitive read (names, masked identifiers): recorded with its filters before any row leaves, as
+   * `<entityType>.exported` on the caller's unit.
+   */
+  async writeExport(
+    em: EntityManager,
+    actor: ActorContext,
+    e: { entityType: AuditRecord['entityType']; orgUnitCode: string | null; filters: Record<string, unknown> },
+  ): Promise<void> {
+    await this.write(em, actor, {
+      action: `${e.entityType}.exported`,
+      entityType: e.entityType,
+      entityId: '*',
+      orgUnitCode: e.orgUnitCode,
+      after: { filters: e.filters },
+    });
+  }
+
   async writeMany(em: EntityManager, actor: ActorContext, records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     const at = new Date().toISOString();

@@ -4,6 +4,7 @@ import { AuditWriter } from '@app/audit';
 import { OrgUnitEntity } from '@app/auth';
 import {
   ActorContext,
+  allPages,
   AuthUser,
   Clock,
   decodeCursor,
@@ -346,25 +347,12 @@ export class CasesService {
 
   /** Records the export (a sensitive read) in the audit trail before any row leaves. */
   async auditExport(user: AuthUser, actor: ActorContext, filters: Record<string, unknown>): Promise<void> {
-    await this.tx.run((em) =>
-      this.audit.write(em, actor, {
-        action: 'case.exported',
-        entityType: 'case',
-        entityId: '*',
-        orgUnitCode: user.orgUnitCode,
-        after: { filters },
-      }),
-    );
+    await this.tx.run((em) => this.audit.writeExport(em, actor, { entityType: 'case', orgUnitCode: user.orgUnitCode, filters }));
   }
 
   /** Every case matching the list filters, in pages of 200, for streaming exports (bounded memory). */
-  async *exportRows(user: AuthUser, q: Omit<CaseQueryDto, 'limit' | 'cursor'>): AsyncGenerator<CaseResponse> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list(user, { ...q, limit: 200, cursor });
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  exportRows(user: AuthUser, q: Omit<CaseQueryDto, 'limit' | 'cursor'>): AsyncGenerator<CaseResponse> {
+    return allPages((cursor) => this.list(user, { ...q, limit: 200, cursor }));
   }
 
   /** Officers see their unit's cases and the ones they are assigned to; supervisors their scope. */

@@ -232,15 +232,7 @@ export class CreditPublicationsService {
 
   /** The export is a sensitive read (names of parties): audited before any row leaves. */
   async auditExport(user: AuthUser, actor: ActorContext, filters: Record<string, unknown>): Promise<void> {
-    await this.tx.run((em) =>
-      this.audit.write(em, actor, {
-        action: 'publication.exported',
-        entityType: 'publication',
-        entityId: '*',
-        orgUnitCode: user.orgUnitCode,
-        after: { filters },
-      }),
-    );
+    await this.tx.run((em) => this.audit.writeExport(em, actor, { entityType: 'publication', orgUnitCode: user.orgUnitCode, filters }));
   }
 
   /** Records in the caller's scope by decision date, in pages (bounded memory), for the streamed export. */

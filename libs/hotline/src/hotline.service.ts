@@ -6,6 +6,7 @@ import { OrgUnitEntity } from '@app/auth';
 import { CaseCalendar, CaseEntity } from '@app/cases';
 import {
   ActorContext,
+  allPages,
   AuthUser,
   Clock,
   decodeCursor,
@@ -337,25 +338,12 @@ export class HotlineService {
   }
 
   async auditExport(user: AuthUser, actor: ActorContext, filters: Record<string, unknown>): Promise<void> {
-    await this.tx.run((em) =>
-      this.audit.write(em, actor, {
-        action: 'ticket.exported',
-        entityType: 'ticket',
-        entityId: '*',
-        orgUnitCode: user.orgUnitCode,
-        after: { filters },
-      }),
-    );
+    await this.tx.run((em) => this.audit.writeExport(em, actor, { entityType: 'ticket', orgUnitCode: user.orgUnitCode, filters }));
   }
 
   /** Every ticket matching the filters, in pages of 200 (bounded memory), for the streamed export. */
-  async *exportRows(user: AuthUser, q: Omit<TicketQueryDto, 'limit' | 'cursor'>): AsyncGenerator<TicketResponse> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list(user, { ...q, limit: 200, cursor });
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  exportRows(user: AuthUser, q: Omit<TicketQueryDto, 'limit' | 'cursor'>): AsyncGenerator<TicketResponse> {
+    return allPages((cursor) => this.list(user, { ...q, limit: 200, cursor }));
   }
 
   private async linkedCases(ids: string[]): Promise<Map<string, LinkedCase>> {

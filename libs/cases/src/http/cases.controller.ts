@@ -1,20 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  Actor,
-  ActorContext,
-  AuthUser,
-  contentDispositionFor,
-  contentTypeFor,
-  CurrentUser,
-  Idempotent,
-  Page,
-  Roles,
-  writeCsv,
-  writeXlsx,
-} from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles, sendExport } from '@app/kernel';
 import { CASE_EXPORT_COLUMNS } from '../case-export';
 import { IsUUID, Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
@@ -70,17 +57,14 @@ export class CasesController {
   ): Promise<void> {
     const { format, ...filters } = q;
     await this.cases.auditExport(user, actor, { ...filters, format });
-    const out = new PassThrough();
-    const write = format === 'csv' ? writeCsv : writeXlsx;
-    write(this.cases.exportRows(user, filters), CASE_EXPORT_COLUMNS, out).catch((err: Error) => {
-      this.logger.error({ err: err.message, requestId: actor.requestId }, 'case export failed mid-stream');
-      out.destroy(err);
-    });
     const day = new Date().toISOString().slice(0, 10);
-    await reply
-      .header('content-type', contentTypeFor(format))
-      .header('content-disposition', contentDispositionFor(`案件导出-${day}`, format))
-      .send(out);
+    await sendExport(reply, {
+      format,
+      rows: this.cases.exportRows(user, filters),
+      columns: CASE_EXPORT_COLUMNS,
+      filenameBase: `案件导出-${day}`,
+      onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'case export failed mid-stream'),
+    });
   }
 
   /** 回避: a supervisor recuses an officer from a case; the officer loses access to it. */

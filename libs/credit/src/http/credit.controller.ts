@@ -1,19 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  Actor,
-  ActorContext,
-  AuthUser,
-  contentDispositionFor,
-  contentTypeFor,
-  CurrentUser,
-  Page,
-  Roles,
-  writeCsv,
-  writeXlsx,
-} from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, Page, Roles, sendExport } from '@app/kernel';
 import { CREDIT_RECORD_COLUMNS } from '../credit-export';
 import { CreditPublicationsService } from '../credit-publications.service';
 import {
@@ -50,16 +38,13 @@ export class CreditController {
   ): Promise<void> {
     const { format, ...filters } = q;
     await this.publications.auditExport(user, actor, { ...filters, format });
-    const out = new PassThrough();
-    const write = format === 'csv' ? writeCsv : writeXlsx;
-    write(this.publications.exportRows(user, filters), CREDIT_RECORD_COLUMNS, out).catch((err: Error) => {
-      this.logger.error({ err: err.message, requestId: actor.requestId }, 'publication export failed mid-stream');
-      out.destroy(err);
+    await sendExport(reply, {
+      format,
+      rows: this.publications.exportRows(user, filters),
+      columns: CREDIT_RECORD_COLUMNS,
+      filenameBase: `行政处罚信息-${q.from ?? 'all'}-${q.to ?? 'all'}`,
+      onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'publication export failed mid-stream'),
     });
-    await reply
-      .header('content-type', contentTypeFor(format))
-      .header('content-disposition', contentDispositionFor(`行政处罚信息-${q.from ?? 'all'}-${q.to ?? 'all'}`, format))
-      .send(out);
   }
 
   @Get(':id')

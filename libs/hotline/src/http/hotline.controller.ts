@@ -1,20 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  Actor,
-  ActorContext,
-  AuthUser,
-  contentDispositionFor,
-  contentTypeFor,
-  CurrentUser,
-  Idempotent,
-  Page,
-  Roles,
-  writeCsv,
-  writeXlsx,
-} from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles, sendExport } from '@app/kernel';
 import { IsInt, IsUUID, Matches, Min } from 'class-validator';
 import { EarlyWarningService } from '../early-warning.service';
 import { HotlineService } from '../hotline.service';
@@ -78,17 +65,14 @@ export class HotlineController {
   ): Promise<void> {
     const { format, ...filters } = q;
     await this.tickets.auditExport(user, actor, { ...filters, format });
-    const out = new PassThrough();
-    const write = format === 'csv' ? writeCsv : writeXlsx;
-    write(this.tickets.exportRows(user, filters), TICKET_EXPORT_COLUMNS, out).catch((err: Error) => {
-      this.logger.error({ err: err.message, requestId: actor.requestId }, 'ticket export failed mid-stream');
-      out.destroy(err);
-    });
     const day = new Date().toISOString().slice(0, 10);
-    await reply
-      .header('content-type', contentTypeFor(format))
-      .header('content-disposition', contentDispositionFor(`12330工单导出-${day}`, format))
-      .send(out);
+    await sendExport(reply, {
+      format,
+      rows: this.tickets.exportRows(user, filters),
+      columns: TICKET_EXPORT_COLUMNS,
+      filenameBase: `12330工单导出-${day}`,
+      onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'ticket export failed mid-stream'),
+    });
   }
 
   @Get('tickets/:id')

@@ -1,6 +1,6 @@
 import { stream as excelStream } from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import type { Stream } from 'node:stream';
+import { PassThrough, type Stream } from 'node:stream';
 import { DomainError } from '../errors/domain-error';
 
 /** One column of an export: its Chinese header, how to read the cell from a row, and (XLSX only) its width in characters. */
@@ -282,4 +282,37 @@ class OutputGuard {
   private readonly onFinish = (): void => {
     this.finished = true;
   };
+}
+
+/** The part of a Fastify reply a streamed export needs (kept structural: the kernel does not depend on Fastify). */
+export interface ExportReply {
+  header(name: string, value: string): ExportReply;
+  send(payload: NodeJS.ReadableStream): unknown;
+}
+
+/**
+ * Streams `rows` to the reply as a CSV or XLSX attachment named `filenameBase` (+ extension): the writer runs while
+ * the reply drains, so nothing is built in memory. A failure mid-stream is reported to `onError` (for the log, with
+ * the request id) and cuts the download short rather than ending it as if complete.
+ */
+export async function sendExport<R>(
+  reply: ExportReply,
+  opts: {
+    format: ExportFormat;
+    rows: AsyncIterable<R>;
+    columns: ExportColumn<R>[];
+    filenameBase: string;
+    onError: (err: Error) => void;
+  },
+): Promise<void> {
+  const out = new PassThrough();
+  const write = opts.format === 'csv' ? writeCsv<R> : writeXlsx<R>;
+  write(opts.rows, opts.columns, out).catch((err: Error) => {
+    opts.onError(err);
+    out.destroy(err);
+  });
+  await reply
+    .header('content-type', contentTypeFor(opts.format))
+    .header('content-disposition', contentDispositionFor(opts.filenameBase, opts.format))
+    .send(out);
 }

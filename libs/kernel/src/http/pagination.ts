@@ -51,3 +51,16 @@ export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, curso
     nextCursor: hasMore ? encodeCursor(cursorOf(pageRows[pageRows.length - 1])) : null,
   };
 }
+
+/**
+ * Every item of a cursor-paged list, page after page (bounded memory): what streamed exports read. `fetch` gets the
+ * cursor of the next page (undefined for the first).
+ */
+export async function* allPages<T>(fetch: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -1,10 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { Body, Controller, Get, Logger, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, ActorContext, AuthUser, contentDispositionFor, contentTypeFor, CurrentUser, Roles, writeCsv, writeXlsx } from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, Roles, sendExport } from '@app/kernel';
 import { KpisResponse, MetricsQueryService, TargetProgressResponse } from '../metrics-query.service';
-import { MetricsReportService, REPORT_COLUMNS, ReportRow } from '../metrics-report';
+import { MetricsReportService, REPORT_COLUMNS } from '../metrics-report';
 import { TargetsResponse, TargetsService } from '../targets.service';
 import { KpiQuery, ReportQuery, SetTargetsDto, TargetProgressQuery, YearParam } from './dto/metrics.dto';
 
@@ -66,16 +65,12 @@ export class MetricsController {
   ): Promise<void> {
     const format = q.format ?? 'xlsx';
     const rows = await this.report.rows(user, actor, { ...q, format });
-    const out = new PassThrough();
-    const write = format === 'csv' ? writeCsv<ReportRow> : writeXlsx<ReportRow>;
-    write(iterate(rows), REPORT_COLUMNS, out).catch((err: Error) => {
-      this.logger.error({ err: err.message, requestId: actor.requestId }, 'metrics report failed mid-stream');
-      out.destroy(err);
+    await sendExport(reply, {
+      format,
+      rows: iterate(rows),
+      columns: REPORT_COLUMNS,
+      filenameBase: `月度统计报表-${q.year}-${String(q.month).padStart(2, '0')}`,
+      onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'metrics report failed mid-stream'),
     });
-    const month = `${q.year}-${String(q.month).padStart(2, '0')}`;
-    await reply
-      .header('content-type', contentTypeFor(format))
-      .header('content-disposition', contentDispositionFor(`月度统计报表-${month}`, format))
-      .send(out);
   }
 }
