@@ -149,22 +149,18 @@ export class CaseDeadlineSweep {
       for (const r of rows) {
         const title = `登记保存逾期未处理 / Preservation decision overdue: ${r.label}`;
         const body = `${r.file_name}：应于 ${r.due} 前作出处理决定 / a decision was due by ${r.due}`;
-        await this.notifications.publish(em, {
-          kind: 'evidence.preservation_overdue',
-          title,
-          body,
-          entityType: 'evidence',
-          entityId: r.id,
-          audience: { roles: ['supervisor'], orgUnitCodes: [r.org_unit_code] },
-        });
-        if (r.assigned_officer_ids.length)
+        const audiences = [
+          { roles: ['supervisor' as const], orgUnitCodes: [r.org_unit_code] },
+          ...(r.assigned_officer_ids.length ? [{ userIds: r.assigned_officer_ids }] : []),
+        ];
+        for (const audience of audiences)
           await this.notifications.publish(em, {
             kind: 'evidence.preservation_overdue',
             title,
             body,
             entityType: 'evidence',
             entityId: r.id,
-            audience: { userIds: r.assigned_officer_ids },
+            audience,
           });
       }
       if (rows.length) this.logger.log({ preservations: rows.length }, 'preservation escalations sent');

@@ -21,6 +21,7 @@ import {
   parsePatentNumber,
   shanghaiDate,
   toPage,
+  toTimelineEvent,
   TransactionRunner,
   validateResidentId,
   validateUscc,
@@ -334,15 +335,7 @@ export class CasesService {
   async events(user: AuthUser, id: string): Promise<CaseEventResponse[]> {
     await this.get(user, id);
     const rows = await this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: id }, order: { id: 'ASC' } });
-    return rows.map((e) => ({
-      id: String(e.id),
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      payload: e.payload,
-    }));
+    return rows.map(toTimelineEvent);
   }
 
   /** Records the export (a sensitive read) in the audit trail before any row leaves. */

@@ -22,6 +22,7 @@ import {
   shanghaiDate,
   shanghaiDayStart,
   toPage,
+  toTimelineEvent,
   TransactionRunner,
   validateResidentId,
 } from '@app/kernel';
@@ -297,15 +298,7 @@ export class HotlineService {
   async events(user: AuthUser, id: string): Promise<TicketEventResponse[]> {
     await this.load(this.dataSource.manager, user, id);
     const rows = await this.dataSource.getRepository(TicketEventEntity).find({ where: { ticketId: id }, order: { id: 'ASC' } });
-    return rows.map((e) => ({
-      id: String(e.id),
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      payload: e.payload,
-    }));
+    return rows.map(toTimelineEvent);
   }
 
   /** The caller unmasked: a sensitive read, audited (with masks only) in the same transaction as the read. */

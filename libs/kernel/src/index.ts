@@ -16,6 +16,7 @@ export * from './kernel.module';
 export * from './http/auth-context';
 export * from './http/pagination';
 export * from './http/query-transforms';
+export * from './http/timeline';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency-key.entity';
 export * from './time/interval-loop';

@@ -1,3 +1,4 @@
+import type { TimelineEventResponse } from '@app/kernel';
 import type { CaseAction, CaseSource, CaseStatus, CaseType, PartyKind } from '../../domain/case-types';
 
 export interface PartyResponse {
@@ -13,15 +14,8 @@ export interface PartyResponse {
   phone: string | null;
 }
 
-export interface CaseEventResponse {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  payload: Record<string, unknown> | null;
-}
+/** a step of the timeline */
+export type CaseEventResponse = TimelineEventResponse;
 
 export interface CaseResponse {
   id: string;

@@ -1,3 +1,4 @@
+import type { TimelineEventResponse } from '@app/kernel';
 import type { PossibleDuplicate, TicketAction, TicketCategory, TicketChannel, TicketStatus, WarningKind } from '../../domain';
 
 export interface TicketResponse {
@@ -46,15 +47,8 @@ export interface TicketCallerResponse {
   anonymous: boolean;
 }
 
-export interface TicketEventResponse {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  payload: Record<string, unknown> | null;
-}
+/** a step of the timeline */
+export type TicketEventResponse = TimelineEventResponse;
 
 export interface AlertResponse {
   id: string;

@@ -1,0 +1,33 @@
+/** One step in a record's timeline (case, ticket …), as the API returns it. */
+export interface TimelineEventResponse {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  payload: Record<string, unknown> | null;
+}
+
+/** The stored shape every timeline-event entity shares. */
+export interface TimelineEventRow {
+  id: string | number;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  payload: Record<string, unknown> | null;
+}
+
+export function toTimelineEvent(e: TimelineEventRow): TimelineEventResponse {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    payload: e.payload,
+  };
+}
