@@ -81,6 +81,17 @@ describe('case intake (收案), read and list', () => {
     expect(again.body).toEqual(c);
   });
 
+  it('answers the intake with exactly what a later GET of the case returns', async () => {
+    const created = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .send(intakeBody({ patents: [{ number: patentNumber(17) }, { number: patentNumber(19), title: '二号' }] }))
+      .expect(201);
+    const read = await t.http.get(`/api/v1/cases/${created.body.id}`).set(auth(officer)).expect(200);
+    expect(created.body).toEqual(read.body);
+    expect(created.body.respondents.map((p: { name: string }) => p.name)).toEqual(['滨海被请求贸易有限公司', '李某']);
+  });
+
   it('names every bad identifier and writes nothing', async () => {
     const before = await counts();
     const res = await t.http

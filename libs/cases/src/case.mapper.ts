@@ -6,7 +6,11 @@ import { CaseEntity } from './persistence/case.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
 
-function party(p: CasePartyEntity): PartyResponse {
+/** what the response shows of a party or patent: stored rows, or the rows an intake has just written */
+export type PartyFields = Omit<CasePartyEntity, 'id' | 'caseId' | 'case'>;
+export type PatentFields = Pick<CasePatentEntity, 'ordinal' | 'number' | 'normalized' | 'kind' | 'title'>;
+
+function party(p: PartyFields): PartyResponse {
   return {
     kind: p.kind,
     name: p.name,
@@ -28,8 +32,8 @@ export function currentDeadline(c: Pick<CaseEntity, 'status' | 'filingDecisionDu
 
 export function toCaseResponse(
   c: CaseEntity,
-  parties: CasePartyEntity[],
-  patents: CasePatentEntity[],
+  parties: readonly PartyFields[],
+  patents: readonly PatentFields[],
   ctx: { roles: Role[]; today: string },
 ): CaseResponse {
   const byOrdinal = (a: { ordinal: number }, b: { ordinal: number }) => a.ordinal - b.ordinal;

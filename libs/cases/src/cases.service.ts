@@ -29,7 +29,7 @@ import {
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CaseCalendar } from './calendar/case-calendar';
 import { CaseChangeHooks } from './case-change.hooks';
-import { toCaseResponse } from './case.mapper';
+import { PartyFields, toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
 import { MIN_SEARCH_LENGTH, SearchTerm, searchTerm } from './domain/case-search';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
@@ -61,7 +61,7 @@ function searchPredicate(term: SearchTerm, param: (value: unknown) => string): s
 /** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
 export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
 
-type PartyRow = Omit<CasePartyEntity, 'id' | 'caseId' | 'case'>;
+type PartyRow = PartyFields;
 
 @Injectable()
 export class CasesService {
@@ -84,7 +84,14 @@ export class CasesService {
     // the whole transaction. A failed write after this leaves a gap in the receipt numbers, nothing else.
     const seq = await this.numbering.reserve(this.dataSource.manager, plan.numberKey);
     const id = await this.tx.run((em) => this.writeIntake(em, user, actor, dto, plan, seq));
-    return this.get(user, id);
+    // read back the case row (its defaults and timestamps); its parties and patents are the rows just written
+    const c = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id });
+    return toCaseResponse(
+      c,
+      [...plan.requesters, ...plan.respondents],
+      plan.patents.flatMap((p) => (p ? [p] : [])),
+      { roles: user.roles, today: shanghaiDate(this.clock.now()) },
+    );
   }
 
   /**
