@@ -26,10 +26,10 @@ import {
   validateResidentId,
   validateUscc,
 } from '@app/kernel';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CaseCalendar } from './calendar/case-calendar';
 import { CaseChangeHooks } from './case-change.hooks';
-import { PartyFields, toCaseResponse } from './case.mapper';
+import { PartyFields, PatentFields, toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
 import { MIN_SEARCH_LENGTH, SearchTerm, searchTerm } from './domain/case-search';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
@@ -221,10 +221,7 @@ export class CasesService {
   async get(user: AuthUser, id: string): Promise<CaseResponse> {
     const c = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!c || !this.canSee(user, c)) throw DomainError.notFound('case');
-    const [parties, patents] = await Promise.all([
-      this.dataSource.getRepository(CasePartyEntity).findBy({ caseId: id }),
-      this.dataSource.getRepository(CasePatentEntity).findBy({ caseId: id }),
-    ]);
+    const [parties, patents] = await this.partiesAndPatents([id]);
     return toCaseResponse(c, parties, patents, { roles: user.roles, today: shanghaiDate(this.clock.now()) });
   }
 
@@ -256,12 +253,7 @@ export class CasesService {
       .limit(limit + 1)
       .getMany();
     const ids = rows.slice(0, limit).map((r) => r.id);
-    const [parties, patents] = ids.length
-      ? await Promise.all([
-          this.dataSource.getRepository(CasePartyEntity).findBy({ caseId: In(ids) }),
-          this.dataSource.getRepository(CasePatentEntity).findBy({ caseId: In(ids) }),
-        ])
-      : [[], []];
+    const [parties, patents] = ids.length ? await this.partiesAndPatents(ids) : [[], []];
     return toPage(
       rows,
       limit,
@@ -336,6 +328,26 @@ export class CasesService {
       }),
       named,
     );
+  }
+
+  /**
+   * The parties and patents of some cases, as the response shows them: plain SQL into the mapper's shapes (the list
+   * reads up to 200 cases' worth per request, and entity hydration was a tenth of its CPU).
+   */
+  private partiesAndPatents(caseIds: string[]): Promise<[(PartyFields & { caseId: string })[], (PatentFields & { caseId: string })[]]> {
+    return Promise.all([
+      this.dataSource.query<(PartyFields & { caseId: string })[]>(
+        `SELECT case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
+                id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
+                phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"
+           FROM case_parties WHERE case_id = ANY($1::uuid[])`,
+        [caseIds],
+      ),
+      this.dataSource.query<(PatentFields & { caseId: string })[]>(
+        `SELECT case_id AS "caseId", ordinal, number, normalized, kind, title FROM case_patents WHERE case_id = ANY($1::uuid[])`,
+        [caseIds],
+      ),
+    ]);
   }
 
   /** The timeline of a case the caller may see, oldest first. */
