@@ -1,13 +1,12 @@
 // Cases: intake throughput (POST /api/v1/cases) against a pgbench replay of the same statements, GET by id,
 // then the list/search endpoints and the deadline sweep's query at 1,000,000 cases bulk-loaded with SQL.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { fmt, login, mib, onCleanup, percentile, printTable, rssKiB, sampleRss, startSeededApi } from './lib.mjs';
+import { fmt, login, mib, onCleanup, percentile, printTable, rssKiB, sampleRss, startSeededApi, DISTRICTS_SQL, pgbench } from './lib.mjs';
 
 // the sweep's statement as the worker runs it (from the build: `npm run bench` builds first)
 const { CASE_SWEEP_SQL } = createRequire(import.meta.url)('../dist/libs/cases/src/case-deadline-sweep.js');
@@ -16,24 +15,6 @@ const PHASE_S = 6;
 const WARMUP_S = 1;
 const CASES = 1_000_000;
 const SLOW_MS = 500;
-const DISTRICTS = [
-  '120101',
-  '120102',
-  '120103',
-  '120104',
-  '120105',
-  '120106',
-  '120110',
-  '120111',
-  '120112',
-  '120113',
-  '120114',
-  '120115',
-  '120116',
-  '120117',
-  '120118',
-  '120119',
-];
 const INTAKE_BODY = JSON.stringify({
   type: 'passing_off',
   source: 'inspection',
@@ -95,25 +76,6 @@ export async function cannon({ url, method = 'GET', token, body, connections, du
   };
 }
 
-/** Runs pgbench with `script` against `dbUrl`; resolves to tps (without initial connection time). */
-function pgbench(dbUrl, script, clients, durationS = PHASE_S) {
-  return new Promise((resolve, reject) => {
-    const p = spawn('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(durationS), '-f', script, dbUrl], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const m = /tps = ([\d.]+)/.exec(out);
-      const failed = /number of failed transactions: (\d+)/.exec(out);
-      if (code !== 0 || !m) reject(new Error(`pgbench -c ${clients} failed (${code}):\n${out.slice(-2000)}`));
-      else resolve({ tps: Number(m[1]), failed: failed ? Number(failed[1]) : 0 });
-    });
-  });
-}
-
 /**
  * The statements the api runs for one intake (captured with log_statement = all), replayed by pgbench: the session
  * check of the JWT guard, the org unit, the receipt number (its own statement, before the transaction), the
@@ -146,7 +108,7 @@ COMMIT;
 SELECT * FROM cases WHERE id = ':case_id' LIMIT 1;
 `;
 
-const CODES = `(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`;
+const CODES = DISTRICTS_SQL;
 const STATUSES = `(ARRAY['received','filed','investigating','hearing','pending_decision','decided','served','closed','not_filed'])`;
 const caseId = (i) => `md5('bench-case-' || ${i})::uuid`;
 // 1M cases: district i % 16, status (i / 16) % 9, received over 2025-01-01 … 2026-12-31, filed ones with a closing due
@@ -198,7 +160,7 @@ export async function run() {
         WHERE u.username = 'off.binhai1' ORDER BY s.created_at DESC LIMIT 1`,
     );
     await writeFile(script, pgbenchScript(sess[0]));
-    for (const c of [10, 50]) pgb[c] = await pgbench(api.db.url, script, c);
+    for (const c of [10, 50]) pgb[c] = await pgbench(api.db.url, script, c, PHASE_S);
 
     // 2. GET by id
     const { rows: some } = await client.query(`SELECT id FROM cases WHERE created_by IS NOT NULL LIMIT 1`);

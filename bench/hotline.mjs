@@ -1,14 +1,13 @@
 // Hotline: ticket creation (POST /api/v1/hotline/tickets) with duplicate detection on, at 1,000,000 existing tickets
 // bulk-loaded with SQL, beside the same endpoint with nothing to look up and a pgbench replay of the three duplicate
 // lookups; EXPLAIN of each lookup (index use); the early-warning job (cli hotline:early-warning) over the 1M tickets.
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { fmt, JWT_SECRET, login, onCleanup, percentile, printTable, runCli, startSeededApi } from './lib.mjs';
+import { fmt, JWT_SECRET, login, onCleanup, percentile, printTable, runCli, startSeededApi, DISTRICTS_SQL, pgbench } from './lib.mjs';
 
 const PHASE_S = 8;
 const WARMUP_S = 2;
@@ -18,24 +17,6 @@ const RESPONDENTS = 50_000;
 const PATENTS = 20_000;
 const PHONES = 100;
 const BLIND_KEY = Buffer.alloc(32, 9);
-const DISTRICTS = [
-  '120101',
-  '120102',
-  '120103',
-  '120104',
-  '120105',
-  '120106',
-  '120110',
-  '120111',
-  '120112',
-  '120113',
-  '120114',
-  '120115',
-  '120116',
-  '120117',
-  '120118',
-  '120119',
-];
 
 const WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 const check = (digits) => {
@@ -58,7 +39,7 @@ const BULK_SQL = [
           true, '来电人', '139****0000', CASE WHEN i % 1000 = 0 THEN ($2::text[])[1 + (i / 1000) % ${PHONES}] ELSE 'bulk' || (i % 300000) END,
           'bulk', 'bulk', '被反映公司' || (i % ${RESPONDENTS}) || '有限公司', '被反映公司' || (i % ${RESPONDENTS}),
           '行业' || (i % 20), '行业' || (i % 20),
-          CASE WHEN i % 2 = 0 THEN ARRAY[($1::text[])[1 + (i / 2) % ${PATENTS}]] ELSE '{}' END, ${`(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`}[1 + i % 16],
+          CASE WHEN i % 2 = 0 THEN ARRAY[($1::text[])[1 + (i / 2) % ${PATENTS}]] ELSE '{}' END, ${DISTRICTS_SQL}[1 + i % 16],
           ts::date + 3, ts::date + 19, ts, ts
      FROM (SELECT i, now() - ((i::bigint * 7919) % (365 * 86400)) * interval '1 second' AS ts FROM generate_series(1, ${TICKETS}) i) g`,
   `INSERT INTO hotline_ticket_patents (ticket_id, normalized, created_at)
@@ -89,24 +70,6 @@ UNION ALL
 (SELECT id, ticket_no FROM hotline_tickets WHERE caller_phone_index = (SELECT idx FROM bench_phones WHERE n = :ph)
    AND created_at >= now() - interval '30 days' ORDER BY created_at DESC LIMIT 20);
 `;
-
-function pgbench(dbUrl, script, clients, durationS = PHASE_S) {
-  return new Promise((resolve, reject) => {
-    const p = spawn('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(durationS), '-f', script, dbUrl], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const m = /tps = ([\d.]+)/.exec(out);
-      const lat = /latency average = ([\d.]+) ms/.exec(out);
-      if (code !== 0 || !m) reject(new Error(`pgbench failed (${code}):\n${out.slice(-2000)}`));
-      else resolve({ tps: Number(m[1]), latencyAvgMs: lat ? Number(lat[1]) : null });
-    });
-  });
-}
 
 /** autocannon POSTing a fresh body per request (`makeBody(n)`); exact percentiles from every 201's latency. */
 async function post(url, token, makeBody) {
@@ -216,7 +179,7 @@ export async function run() {
     ]);
     const script = path.join(tmp, 'lookup.sql');
     await writeFile(script, PGBENCH_SCRIPT);
-    pgb = await pgbench(api.db.url, script, CONNECTIONS);
+    pgb = await pgbench(api.db.url, script, CONNECTIONS, PHASE_S);
 
     plans = {};
     const args = { respondent: ['被反映公司123'], patent: [[PATENT_NORMALIZED[123]]], caller_phone: [PHONE_INDEX[7]] };

@@ -428,3 +428,44 @@ export function printTable(title, header, rows, notes = []) {
   for (const r of all.slice(1)) console.log(line(r));
   for (const n of notes) console.log(`  ${n}`);
 }
+
+/** The 16 districts of the demo org units, for bulk loads (`DISTRICTS_SQL` is the same as an SQL array literal). */
+export const DISTRICTS = [
+  '120101',
+  '120102',
+  '120103',
+  '120104',
+  '120105',
+  '120106',
+  '120110',
+  '120111',
+  '120112',
+  '120113',
+  '120114',
+  '120115',
+  '120116',
+  '120117',
+  '120118',
+  '120119',
+];
+export const DISTRICTS_SQL = `(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`;
+
+/** Runs pgbench with `script` against `dbUrl`; resolves to tps (without initial connection time), average latency, failures. */
+export function pgbench(dbUrl, script, clients, durationS) {
+  return new Promise((resolve, reject) => {
+    const p = spawn('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(durationS), '-f', script, dbUrl], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      const m = /tps = ([\d.]+)/.exec(out);
+      const lat = /latency average = ([\d.]+) ms/.exec(out);
+      const failed = /number of failed transactions: (\d+)/.exec(out);
+      if (code !== 0 || !m) reject(new Error(`pgbench -c ${clients} failed (${code}):\n${out.slice(-2000)}`));
+      else resolve({ tps: Number(m[1]), latencyAvgMs: lat ? Number(lat[1]) : null, failed: failed ? Number(failed[1]) : 0 });
+    });
+  });
+}

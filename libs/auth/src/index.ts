@@ -7,6 +7,7 @@ export * from './notifications/notifications.service';
 export * from './seed/demo-seeder';
 export * from './seed/org-units.data';
 export * from './domain/data-scope';
+export * from './domain/enforcement-unit';
 export { OrgUnitEntity, ORG_UNIT_KINDS } from './persistence/org-unit.entity';
 export type { OrgUnitKind } from './persistence/org-unit.entity';
 export { UserEntity } from './persistence/user.entity';

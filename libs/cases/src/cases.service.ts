@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { OrgUnitEntity } from '@app/auth';
+import { findEnforcementUnit } from '@app/auth';
 import {
   ActorContext,
   allPages,
@@ -121,8 +121,8 @@ export class CasesService {
     });
     if (dto.ecommerce === undefined && dto.source === 'ecommerce')
       problems.push({ field: 'ecommerce', message: 'is required for an e-commerce case' });
-    const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code: dto.orgUnitCode });
-    if (!unit || (unit.kind !== 'district' && unit.kind !== 'bureau')) {
+    const unit = await findEnforcementUnit(em, dto.orgUnitCode);
+    if (!unit) {
       problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
     } else if (!inScope(user.scope, unit.code)) {
       problems.push({ field: 'orgUnitCode', message: 'is not a unit you may take in cases for' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { OrgUnitEntity } from '@app/auth';
+import { findEnforcementUnit } from '@app/auth';
 import { CaseCalendar, CaseEntity } from '@app/cases';
 import {
   ActorContext,
@@ -24,20 +24,13 @@ import {
   toPage,
   toTimelineEvent,
   TransactionRunner,
+  validateCallerPhone,
   validateResidentId,
 } from '@app/kernel';
 import { addDays } from '@app/kernel/calendar';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import {
-  duplicateWindowStart,
-  mergeDuplicates,
-  normalizeIndustry,
-  normalizeRespondentName,
-  PossibleDuplicate,
-  ticketDue,
-  validateCallerPhone,
-} from './domain';
+import { duplicateWindowStart, mergeDuplicates, normalizeIndustry, normalizeRespondentName, PossibleDuplicate, ticketDue } from './domain';
 import { HOTLINE_CENTRE_CODE, HotlineSettings } from './hotline-settings';
 import { CreateTicketDto } from './http/dto/create-ticket.dto';
 import { TicketQueryDto } from './http/dto/ticket-query.dto';
@@ -57,11 +50,6 @@ export function formatTicketNo(year: number, seq: number): string {
 }
 
 /** Units a ticket may be assigned to or converted for: the enforcement units (city bureau and districts). */
-export async function enforcementUnit(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
-  const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code });
-  return unit && (unit.kind === 'district' || unit.kind === 'bureau') ? unit : null;
-}
-
 @Injectable()
 export class HotlineService {
   constructor(
@@ -111,7 +99,7 @@ export class HotlineService {
       if (!r.ok) problems.push({ field: `patentNumbers.${i}`, message: r.reason });
       else if (!patents.includes(r.normalized)) patents.push(r.normalized);
     });
-    if (dto.orgUnitCode !== undefined && !(await enforcementUnit(this.dataSource.manager, dto.orgUnitCode)))
+    if (dto.orgUnitCode !== undefined && !(await findEnforcementUnit(this.dataSource.manager, dto.orgUnitCode)))
       problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 

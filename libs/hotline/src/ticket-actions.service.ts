@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { findEnforcementUnit } from '@app/auth';
 import { AuditWriter } from '@app/audit';
 import { CaseCalendar, CaseEntity, CasesService, CreateCaseDto } from '@app/cases';
 import { ActorContext, AuthUser, Clock, DomainError, ErrorDetail, shanghaiDate, TransactionRunner } from '@app/kernel';
@@ -6,7 +7,7 @@ import { addDays } from '@app/kernel/calendar';
 import { MetricCounters } from '@app/metrics';
 import { EntityManager } from 'typeorm';
 import { callbackDue, REOPEN_WINDOW_DAYS, TicketAction, ticketDue, ticketTransition } from './domain';
-import { enforcementUnit, HotlineService } from './hotline.service';
+import { HotlineService } from './hotline.service';
 import { HOTLINE_CENTRE_CODE, HotlineSettings } from './hotline-settings';
 import { TICKET_ACTION_FIELDS, TicketActionDto } from './http/dto/ticket-action.dto';
 import { TicketResponse } from './http/dto/ticket-response';
@@ -127,7 +128,7 @@ export class TicketActionsService {
       case 'triage':
         return { note: dto.note ?? null };
       case 'assign': {
-        const unit = await enforcementUnit(em, dto.orgUnitCode as string);
+        const unit = await findEnforcementUnit(em, dto.orgUnitCode as string);
         if (!unit) throw DomainError.validation('orgUnitCode', 'is not an enforcement unit');
         t.orgUnitCode = unit.code;
         return { orgUnitCode: unit.code };

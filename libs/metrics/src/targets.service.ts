@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { OrgUnitEntity } from '@app/auth';
+import { isEnforcementUnit, OrgUnitEntity } from '@app/auth';
 import { ActorContext, AuthUser, DomainError, ErrorDetail, inScope, TransactionRunner } from '@app/kernel';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SetTargetsDto } from './http/dto/metrics.dto';
@@ -58,8 +58,7 @@ export class TargetsService {
     const problems: ErrorDetail[] = [];
     dto.targets.forEach((t, i) => {
       const unit = units.find((u) => u.code === t.orgUnitCode);
-      if (!unit || (unit.kind !== 'bureau' && unit.kind !== 'district'))
-        problems.push({ field: `targets.${i}.orgUnitCode`, message: 'is not the bureau or a district' });
+      if (!isEnforcementUnit(unit)) problems.push({ field: `targets.${i}.orgUnitCode`, message: 'is not the bureau or a district' });
       else if (codes.indexOf(t.orgUnitCode) !== i) problems.push({ field: `targets.${i}.orgUnitCode`, message: 'is listed twice' });
     });
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

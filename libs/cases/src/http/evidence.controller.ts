@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, isCalendarDate, Roles } from '@app/kernel';
+import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { PRESERVATION_DECISIONS, PreservationDecision } from '../domain/case-deadlines';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -89,7 +89,6 @@ export class EvidenceController {
           description = String(part.value).trim();
         } else if (part.fieldname === 'preservedOn') {
           preservedOn = String(part.value).trim();
-          if (!isCalendarDate(preservedOn)) throw DomainError.validation('preservedOn', 'must be a real date YYYY-MM-DD');
         } else {
           throw DomainError.validation(part.fieldname, 'is not an allowed field');
         }

@@ -1,5 +1,5 @@
-import { maskPhone, maskResidentId } from '@app/kernel';
-import { validateCallerPhone } from './caller';
+import { maskPhone, validateCallerPhone } from './phone';
+import { maskResidentId } from './resident-id';
 
 describe('caller phone validation and masking', () => {
   it('normalises mobiles, landlines and service numbers to digits', () => {
