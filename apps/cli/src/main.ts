@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { AuditChainService } from '@app/audit';
 import { DemoSeeder, OrgUnitsFile, orgUnitsFromFile, OrgUnitsService, UsersService } from '@app/auth';
-import { CalendarAdminService, ScheduleFile } from '@app/cases';
+import { CalendarLoader, ScheduleFile } from '@app/calendar';
 import { EarlyWarningService, HotlineSlaSweep } from '@app/hotline';
 import { MetricsRebuildService, MetricsRollup } from '@app/metrics';
 import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemActor } from '@app/kernel';
@@ -157,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
       const schedule = JSON.parse(await readFile(args[0], 'utf8')) as ScheduleFile;
       return withConfig((config) =>
         withApp(config, async (get) => {
-          const result = await get(CalendarAdminService).load(systemActor('cli:calendar:load'), schedule);
+          const result = await get(CalendarLoader).load(systemActor('cli:calendar:load'), schedule);
           console.log(`${result.days} days loaded; deadlines of ${result.recomputed} open cases changed`);
           return 0;
         }),

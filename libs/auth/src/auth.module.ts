@@ -5,16 +5,14 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { AuditModule } from '@app/audit';
+import { NotificationsCoreModule } from '@app/notifications';
 import { OutboxModule } from '@app/outbox';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { AuthController } from './http/auth.controller';
-import { NotificationsController } from './http/notifications.controller';
 import { OrgUnitsController } from './http/org-units.controller';
 import { UsersController } from './http/users.controller';
-import { NotificationFanoutJob } from './notifications/notification-fanout.job';
-import { NotificationsService } from './notifications/notifications.service';
 import { OrgUnitsService } from './org-units.service';
 import { PasswordHasher } from './password.hasher';
 import { DemoSeeder } from './seed/demo-seeder';
@@ -22,13 +20,14 @@ import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { UsersService } from './users.service';
 
-const services = [AuthService, UsersService, OrgUnitsService, PasswordHasher, NotificationsService, NotificationFanoutJob, DemoSeeder];
+const services = [AuthService, UsersService, OrgUnitsService, PasswordHasher, DemoSeeder];
 
-/** Users, org units, login, tokens and the shared services (no HTTP, no guards): for the worker and the cli. */
+/** Users, org units, login and tokens (no HTTP, no guards): for the worker and the cli. */
 @Module({
   imports: [
     AuditModule,
     OutboxModule,
+    NotificationsCoreModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -49,7 +48,7 @@ export class AuthCoreModule {}
       useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }] }),
     }),
   ],
-  controllers: [AuthController, UsersController, OrgUnitsController, NotificationsController],
+  controllers: [AuthController, UsersController, OrgUnitsController],
   providers: [LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AuthModule {}

@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { computeScope } from './domain/data-scope';
 import { CLEARED, isLocked, registerFailure } from './domain/lockout';
 import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches } from './domain/refresh-rotation';
-import { NotificationsService } from './notifications/notifications.service';
+import { NotificationsService } from '@app/notifications';
 import { PasswordHasher } from './password.hasher';
 import { OrgUnitKind } from './persistence/org-unit.entity';
 import { RefreshTokenEntity } from './persistence/refresh-token.entity';

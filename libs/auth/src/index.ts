@@ -3,7 +3,6 @@ export * from './auth.service';
 export * from './users.service';
 export * from './org-units.service';
 export * from './password.hasher';
-export * from './notifications/notifications.service';
 export * from './seed/demo-seeder';
 export * from './seed/org-units.data';
 export * from './domain/data-scope';
@@ -12,9 +11,8 @@ export { OrgUnitEntity, ORG_UNIT_KINDS } from './persistence/org-unit.entity';
 export type { OrgUnitKind } from './persistence/org-unit.entity';
 export { UserEntity } from './persistence/user.entity';
 
-import { NotificationEntity, NotificationEventEntity } from './notifications/notification.entities';
 import { OrgUnitEntity } from './persistence/org-unit.entity';
 import { RefreshTokenEntity } from './persistence/refresh-token.entity';
 import { SessionEntity } from './persistence/session.entity';
 import { UserEntity } from './persistence/user.entity';
-export const AUTH_ENTITIES = [OrgUnitEntity, UserEntity, SessionEntity, RefreshTokenEntity, NotificationEventEntity, NotificationEntity];
+export const AUTH_ENTITIES = [OrgUnitEntity, UserEntity, SessionEntity, RefreshTokenEntity];

@@ -16,7 +16,7 @@ import {
 } from '@app/kernel';
 import { daysBetween } from '@app/kernel/calendar';
 import { EntityManager, In } from 'typeorm';
-import { CaseCalendar } from './calendar/case-calendar';
+import { StatutoryCalendar } from '@app/calendar';
 import { CaseChangeHooks } from './case-change.hooks';
 import { CasesService } from './cases.service';
 import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
@@ -47,7 +47,7 @@ export class CaseActionsService {
     private readonly audit: AuditWriter,
     private readonly numbering: NumberingService,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     private readonly hooks: CaseChangeHooks,
   ) {}
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotificationsService } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
 import { Clock, shanghaiDate } from '@app/kernel';
 import { DataSource } from 'typeorm';
-import { CaseCalendar } from './calendar/case-calendar';
+import { StatutoryCalendar } from '@app/calendar';
 
 /** Reminders go out this many working days before a deadline; escalations the day after it passes. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -69,7 +69,7 @@ export class CaseDeadlineSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
   ) {}
 
   async run(): Promise<{ reminders: number; escalations: number }> {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
+import { CalendarModule } from '@app/calendar';
+import { NotificationsCoreModule } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
 import { CaseChangeHooks } from './case-change.hooks';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
-import { CalendarAdminService } from './calendar/calendar-admin.service';
-import { CaseCalendar } from './calendar/case-calendar';
+import { CaseDeadlineRecompute } from './case-deadline-recompute';
 import { LocalDiskEvidenceStorage } from './evidence/evidence-storage';
 import { EVIDENCE_STORAGE, EvidenceService } from './evidence/evidence.service';
 import { CasesController } from './http/cases.controller';
@@ -18,8 +19,7 @@ const services = [
   CasesService,
   CaseActionsService,
   CaseDeadlineSweep,
-  CaseCalendar,
-  CalendarAdminService,
+  CaseDeadlineRecompute,
   EvidenceService,
   // Local disk by default; an S3-compatible EvidenceStorage is the production option (README, "Evidence storage").
   { provide: EVIDENCE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskEvidenceStorage(config.evidenceDir) },
@@ -27,9 +27,9 @@ const services = [
 
 /** The case services without HTTP: for the worker (deadline sweeps) and other contexts (hotline conversion). */
 @Module({
-  imports: [AuditModule, AuthCoreModule],
+  imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, CalendarAdminService, EvidenceService, CaseCalendar],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, EvidenceService],
 })
 export class CasesCoreModule {}
 

@@ -27,7 +27,7 @@ import {
   validateUscc,
 } from '@app/kernel';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { CaseCalendar } from './calendar/case-calendar';
+import { StatutoryCalendar } from '@app/calendar';
 import { CaseChangeHooks } from './case-change.hooks';
 import { PartyFields, PatentFields, toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
@@ -72,7 +72,7 @@ export class CasesService {
     private readonly numbering: NumberingService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     private readonly hooks: CaseChangeHooks,
   ) {}
 

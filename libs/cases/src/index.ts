@@ -8,20 +8,9 @@ export type { CaseResponse } from './http/dto/case-response';
 
 import { CaseEntity } from './persistence/case.entity';
 import { CaseDeadlineAlertEntity } from './persistence/case-deadline-alert.entity';
-import { CalendarDayEntity } from './calendar/calendar-day.entity';
 import { CaseEvidenceEntity } from './evidence/case-evidence.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
-export const CASES_ENTITIES = [
-  CaseEntity,
-  CasePartyEntity,
-  CasePatentEntity,
-  CaseEventEntity,
-  CaseDeadlineAlertEntity,
-  CalendarDayEntity,
-  CaseEvidenceEntity,
-];
+export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity, CaseDeadlineAlertEntity, CaseEvidenceEntity];
 export * from './case-deadline-sweep';
-export * from './calendar/calendar-admin.service';
-export * from './calendar/case-calendar';

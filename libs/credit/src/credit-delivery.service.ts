@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { NotificationsService } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
 import { Clock, systemActor } from '@app/kernel';
 import { MetricCounters } from '@app/metrics';
 import { DataSource, EntityManager } from 'typeorm';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { OrgUnitEntity } from '@app/auth';
-import { CaseCalendar, CaseChange } from '@app/cases';
+import { StatutoryCalendar } from '@app/calendar';
+import { CaseChange } from '@app/cases';
 import {
   ActorContext,
   APP_CONFIG,
@@ -52,7 +53,7 @@ export class CreditPublicationsService {
     private readonly audit: AuditWriter,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rule = {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { NotificationsService } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
 import { APP_CONFIG, AppConfig, Clock, shanghaiDate, systemActor } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';

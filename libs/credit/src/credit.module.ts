@@ -1,6 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
+import { CalendarModule } from '@app/calendar';
+import { NotificationsCoreModule } from '@app/notifications';
 import { CaseChangeHooks, CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { MetricsCoreModule } from '@app/metrics';
@@ -27,7 +29,7 @@ export function createCreditAdapter(config: AppConfig): CreditPlatformAdapter {
  * metrics (counted on publishing; source and backlog gauge declared to the metrics library: credit → metrics only).
  */
 @Module({
-  imports: [AuditModule, AuthCoreModule, OutboxModule, CasesCoreModule, MetricsCoreModule],
+  imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule, OutboxModule, CasesCoreModule, MetricsCoreModule],
   providers: [
     CreditPublicationsService,
     CreditCountsSource,

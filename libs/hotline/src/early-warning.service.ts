@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { NotificationsService } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
 import { ActorContext, AuthUser, Clock, decodeCursor, DomainError, Page, systemActor, toPage, TransactionRunner } from '@app/kernel';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { WARNING_KINDS, WarningKind } from './domain';

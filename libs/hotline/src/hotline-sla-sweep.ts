@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotificationsService } from '@app/auth';
-import { CaseCalendar } from '@app/cases';
+import { NotificationsService } from '@app/notifications';
+import { StatutoryCalendar } from '@app/calendar';
 import { Clock, shanghaiDate } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { HotlineSettings } from './hotline-settings';
@@ -34,7 +34,7 @@ export class HotlineSlaSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     @Inject(HotlineSettings) private readonly settings: HotlineSettings,
   ) {}
 

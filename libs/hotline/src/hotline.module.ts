@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
+import { CalendarModule } from '@app/calendar';
+import { NotificationsCoreModule } from '@app/notifications';
 import { CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { MetricsCoreModule } from '@app/metrics';
@@ -27,7 +29,7 @@ const services = [
  * through the metrics library (hotline → metrics, never back), which learns of the hotline source in onModuleInit.
  */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, MetricsCoreModule],
+  imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule, CasesCoreModule, MetricsCoreModule],
   providers: [...services, TicketCountsSource],
   exports: services,
 })

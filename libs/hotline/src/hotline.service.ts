@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { findEnforcementUnit } from '@app/auth';
-import { CaseCalendar, CaseEntity } from '@app/cases';
+import { StatutoryCalendar } from '@app/calendar';
+import { CaseEntity } from '@app/cases';
 import {
   ActorContext,
   allPages,
@@ -59,7 +60,7 @@ export class HotlineService {
     private readonly numbering: NumberingService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     @Inject(HotlineSettings) private readonly settings: HotlineSettings,
   ) {}
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { findEnforcementUnit } from '@app/auth';
 import { AuditWriter } from '@app/audit';
-import { CaseCalendar, CaseEntity, CasesService, CreateCaseDto } from '@app/cases';
+import { StatutoryCalendar } from '@app/calendar';
+import { CaseEntity, CasesService, CreateCaseDto } from '@app/cases';
 import { ActorContext, AuthUser, Clock, DomainError, ErrorDetail, shanghaiDate, TransactionRunner } from '@app/kernel';
 import { addDays } from '@app/kernel/calendar';
 import { MetricCounters } from '@app/metrics';
@@ -30,7 +31,7 @@ export class TicketActionsService {
     private readonly cases: CasesService,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     private readonly counters: MetricCounters,
     @Inject(HotlineSettings) private readonly settings: HotlineSettings,
   ) {}

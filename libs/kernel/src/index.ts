@@ -29,3 +29,4 @@ export * from './money';
 export * from './crypto';
 export * from './export';
 export * from './time/with-timeout';
+export * from './http/id-param';

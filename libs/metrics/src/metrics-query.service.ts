@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_TYPES, CaseCalendar, CaseType } from '@app/cases';
+import { StatutoryCalendar } from '@app/calendar';
+import { CASE_TYPES, CaseType } from '@app/cases';
 import { AuthUser, Clock, DomainError, shanghaiDate } from '@app/kernel';
 import { addMonths } from '@app/kernel/calendar';
 import { DataSource } from 'typeorm';
@@ -72,7 +73,7 @@ export class MetricsQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: MetricsScope,
     private readonly sources: MetricSources,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     private readonly clock: Clock,
   ) {}
 

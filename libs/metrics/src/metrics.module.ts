@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
+import { CalendarModule } from '@app/calendar';
 import { CasesCoreModule } from '@app/cases';
 import { CaseCountsSource } from './case-counts.source';
 import { MetricsController } from './http/metrics.controller';
@@ -19,7 +20,7 @@ import { TargetsService } from './targets.service';
  * change in the same transaction (the case listener registers in onModuleInit).
  */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule],
+  imports: [AuditModule, AuthCoreModule, CalendarModule, CasesCoreModule],
   providers: [MetricCounters, MetricGauges, MetricSources, CaseCountsSource, MetricsRebuildService, MetricsRollup],
   exports: [MetricCounters, MetricGauges, MetricSources, MetricsRebuildService, MetricsRollup],
 })
@@ -27,7 +28,7 @@ export class MetricsCoreModule {}
 
 /** The /api/v1/metrics routes and the Prometheus gauges (api processes). */
 @Module({
-  imports: [MetricsCoreModule, AuditModule, AuthCoreModule, CasesCoreModule],
+  imports: [MetricsCoreModule, AuditModule, AuthCoreModule, CalendarModule, CasesCoreModule],
   providers: [MetricsScope, MetricsQueryService, TargetsService, MetricsReportService, MetricsPrometheusGauges],
   controllers: [MetricsController],
 })

@@ -6,6 +6,7 @@ import { CreditCoreModule, CreditModule } from '@app/credit';
 import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
 import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
+import { NotificationsModule } from '@app/notifications';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
@@ -40,6 +41,7 @@ export class ApiModule {
         AuditModule,
         OutboxModule,
         AuthModule,
+        NotificationsModule,
         CasesModule,
         CreditModule,
         HotlineModule,

@@ -5,6 +5,8 @@ import { CREDIT_ENTITIES } from '@app/credit';
 import { HOTLINE_ENTITIES } from '@app/hotline';
 import { METRICS_ENTITIES } from '@app/metrics';
 import { OUTBOX_ENTITIES } from '@app/outbox';
+import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
+import { CALENDAR_ENTITIES } from '@app/calendar';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
 
@@ -15,6 +17,8 @@ export const ALL_ENTITIES = [
   ...AUTH_ENTITIES,
   ...AUDIT_ENTITIES,
   ...OUTBOX_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...CALENDAR_ENTITIES,
   ...CASES_ENTITIES,
   ...CREDIT_ENTITIES,
   ...HOTLINE_ENTITIES,

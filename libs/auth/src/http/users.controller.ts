@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles } from '@app/kernel';
 import { UsersService } from '../users.service';
-import { IdParam } from './dto/id-param.dto';
+import { IdParam } from '@app/kernel';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserResponse } from './dto/user.dto';
 
 @ApiTags('users')

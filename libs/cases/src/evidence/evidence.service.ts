@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { NotificationsService } from '@app/auth';
+import { NotificationsService } from '@app/notifications';
 import { ActorContext, AuthUser, Clock, DomainError, isCalendarDate, shanghaiDate, TransactionRunner } from '@app/kernel';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { CaseCalendar } from '../calendar/case-calendar';
+import { StatutoryCalendar } from '@app/calendar';
 import { CasesService } from '../cases.service';
 import { isOverdue, PreservationDecision, preservationDecisionDue } from '../domain/case-deadlines';
 import { CaseEventEntity } from '../persistence/case-event.entity';
@@ -71,7 +71,7 @@ export class EvidenceService {
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
   ) {}
 

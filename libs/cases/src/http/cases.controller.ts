@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles, sendExport } from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport } from '@app/kernel';
 import { CASE_EXPORT_COLUMNS } from '../case-export';
-import { IsUUID, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
 import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
@@ -11,12 +11,7 @@ import { CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
 import { CaseEventResponse, CaseResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
 
-class CaseIdParam {
-  @IsUUID('all', { message: 'must be a UUID' })
-  id!: string;
-}
-
-class CaseActionParams extends CaseIdParam {
+class CaseActionParams extends IdParam {
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
   action!: string;
 }
@@ -71,18 +66,13 @@ export class CasesController {
   @Post(':id/recusals')
   @Roles('supervisor')
   @HttpCode(200)
-  recuse(
-    @CurrentUser() user: AuthUser,
-    @Actor() actor: ActorContext,
-    @Param() p: CaseIdParam,
-    @Body() dto: RecuseDto,
-  ): Promise<CaseResponse> {
+  recuse(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam, @Body() dto: RecuseDto): Promise<CaseResponse> {
     return this.actions.recuse(user, actor, p.id, dto);
   }
 
   @Get(':id/events')
   @Roles('officer', 'supervisor')
-  events(@CurrentUser() user: AuthUser, @Param() p: CaseIdParam): Promise<CaseEventResponse[]> {
+  events(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<CaseEventResponse[]> {
     return this.cases.events(user, p.id);
   }
 
@@ -100,7 +90,7 @@ export class CasesController {
 
   @Get(':id')
   @Roles('officer', 'supervisor')
-  get(@CurrentUser() user: AuthUser, @Param() p: CaseIdParam): Promise<CaseResponse> {
+  get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<CaseResponse> {
     return this.cases.get(user, p.id);
   }
 }

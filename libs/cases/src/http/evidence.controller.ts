@@ -1,18 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, Roles } from '@app/kernel';
+import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, IdParam, Roles } from '@app/kernel';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { PRESERVATION_DECISIONS, PreservationDecision } from '../domain/case-deadlines';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
 import { EvidenceResponse, EvidenceService } from '../evidence/evidence.service';
 
-class CaseParam {
-  @IsUUID('all', { message: 'must be a UUID' })
-  id!: string;
-}
-
-class EvidenceParam extends CaseParam {
+class EvidenceParam extends IdParam {
   @IsUUID('all', { message: 'must be a UUID' })
   evidenceId!: string;
 }
@@ -65,7 +60,7 @@ export class EvidenceController {
   async upload(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
-    @Param() p: CaseParam,
+    @Param() p: IdParam,
     @Req() req: FastifyRequest,
   ): Promise<EvidenceResponse> {
     if (!req.isMultipart()) throw DomainError.validation('file', 'send multipart/form-data with a file part');
@@ -117,7 +112,7 @@ export class EvidenceController {
 
   @Get()
   @Roles('officer', 'supervisor')
-  list(@CurrentUser() user: AuthUser, @Param() p: CaseParam): Promise<EvidenceResponse[]> {
+  list(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<EvidenceResponse[]> {
     return this.evidence.list(user, p.id);
   }
 

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, ActorContext, AuthUser, CurrentUser, Page, Roles, sendExport } from '@app/kernel';
+import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Page, Roles, sendExport } from '@app/kernel';
 import { CREDIT_RECORD_COLUMNS } from '../credit-export';
 import { CreditPublicationsService } from '../credit-publications.service';
 import {
   PublicationActionDto,
   PublicationActionParams,
   PublicationExportQuery,
-  PublicationIdParam,
   PublicationQueryDto,
   PublicationResponse,
 } from './dto/publication.dto';
@@ -49,7 +48,7 @@ export class CreditController {
 
   @Get(':id')
   @Roles('officer', 'supervisor')
-  get(@CurrentUser() user: AuthUser, @Param() p: PublicationIdParam): Promise<PublicationResponse> {
+  get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<PublicationResponse> {
     return this.publications.get(user, p.id);
   }
 

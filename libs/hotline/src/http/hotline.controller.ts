@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, Idempotent, Page, Roles, sendExport } from '@app/kernel';
-import { IsInt, IsUUID, Matches, Min } from 'class-validator';
+import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport } from '@app/kernel';
+import { IsInt, Matches, Min } from 'class-validator';
 import { EarlyWarningService } from '../early-warning.service';
 import { HotlineService } from '../hotline.service';
 import { TicketActionsService } from '../ticket-actions.service';
@@ -11,11 +11,6 @@ import { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketActionDto } from './dto/ticket-action.dto';
 import { AlertQueryDto, TicketExportQuery, TicketQueryDto } from './dto/ticket-query.dto';
 import { AlertResponse, TicketCallerResponse, TicketEventResponse, TicketResponse } from './dto/ticket-response';
-
-class IdParam {
-  @IsUUID('all', { message: 'must be a UUID' })
-  id!: string;
-}
 
 class ActionParams extends IdParam {
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { IdParam, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { CreditRecord, MappingProblem } from '../../domain/credit-record';
@@ -46,12 +46,7 @@ export class PublicationExportQuery {
   status?: PublicationStatus;
 }
 
-export class PublicationIdParam {
-  @IsUUID('all', { message: 'must be a UUID' })
-  id!: string;
-}
-
-export class PublicationActionParams extends PublicationIdParam {
+export class PublicationActionParams extends IdParam {
   @ApiProperty({ enum: PUBLICATION_ACTIONS })
   @IsIn(PUBLICATION_ACTIONS, { message: `must be one of ${PUBLICATION_ACTIONS.join(', ')}` })
   action!: PublicationAction;

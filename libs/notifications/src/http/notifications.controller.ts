@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AnyRole, AuthUser, CurrentUser, Page, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { NotificationsService, NotificationView } from '../notifications/notifications.service';
-import { IdParam } from './dto/id-param.dto';
+import { NotificationsService, NotificationView } from '../notifications.service';
+import { IdParam } from '@app/kernel';
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional()

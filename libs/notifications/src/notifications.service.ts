@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, Page, decodeCursor, toPage } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotificationAudience, NotificationEntity, NotificationEventEntity } from './notification.entities';
+import { NotificationAudience, NotificationEntity, NotificationEventEntity } from './persistence/notification.entities';
 
 export interface NotificationInput {
   kind: string;

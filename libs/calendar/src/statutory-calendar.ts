@@ -6,12 +6,12 @@ import { DataSource } from 'typeorm';
 const RELOAD_MS = 5 * 60_000;
 
 /**
- * The working-day calendar every case rule uses: the packaged statutory schedule plus the days an admin loaded
+ * The working-day calendar every date rule uses (cases, tickets, publications, transfers): the packaged statutory schedule plus the days an admin loaded
  * (`npm run cli -- calendar:load`). Reloaded every 5 minutes, so running processes pick up a new schedule.
  */
 @Injectable()
-export class CaseCalendar implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(CaseCalendar.name);
+export class StatutoryCalendar implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StatutoryCalendar.name);
   private calendar = new WorkingDayCalendar();
   private timer: NodeJS.Timeout | null = null;
 

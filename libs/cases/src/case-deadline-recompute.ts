@@ -1,54 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuditWriter } from '@app/audit';
-import { ActorContext, DomainError, isCalendarDate, TransactionRunner } from '@app/kernel';
-import { DataSource } from 'typeorm';
-import { closingDeadlines, filingDecisionDue } from '../domain/case-deadlines';
-import { CaseEntity } from '../persistence/case.entity';
-import { CaseCalendar } from './case-calendar';
-
-/** An official schedule as published: the days off and the make-up working days (调休上班) of a year. */
-export interface ScheduleFile {
-  source: string;
-  holidays: string[];
-  workdays: string[];
-}
+import { CalendarLoader, StatutoryCalendar } from '@app/calendar';
+import { ActorContext, TransactionRunner } from '@app/kernel';
+import { closingDeadlines, filingDecisionDue } from './domain/case-deadlines';
+import { CaseEntity } from './persistence/case.entity';
 
 const BATCH = 500;
 
+/** When the calendar changes, the deadlines of open cases are computed again (product.md, "Time and calendar"). */
 @Injectable()
-export class CalendarAdminService {
-  private readonly logger = new Logger(CalendarAdminService.name);
+export class CaseDeadlineRecompute implements OnModuleInit {
+  private readonly logger = new Logger(CaseDeadlineRecompute.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
-    private readonly calendar: CaseCalendar,
+    private readonly calendar: StatutoryCalendar,
+    private readonly loader: CalendarLoader,
   ) {}
 
-  /** Stores the schedule (audited), reloads the calendar and recomputes the deadlines of every open case. */
-  async load(actor: ActorContext, file: ScheduleFile): Promise<{ days: number; recomputed: number }> {
-    const days = [...file.holidays.map((d) => [d, 'holiday'] as const), ...file.workdays.map((d) => [d, 'workday'] as const)];
-    const bad = days.filter(([d]) => !isCalendarDate(d));
-    if (!file.source?.trim()) throw DomainError.validation('source', 'is required (the notice the schedule comes from)');
-    if (bad.length) throw DomainError.validation('holidays', `not dates: ${bad.map(([d]) => d).join(', ')}`);
-    if (new Set(days.map(([d]) => d)).size !== days.length) throw DomainError.validation('holidays', 'a day is listed twice');
-    await this.tx.run(async (em) => {
-      await em.query(
-        `INSERT INTO calendar_days (day, kind, source) SELECT d::date, k, $3 FROM unnest($1::text[], $2::text[]) AS t(d, k)
-         ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, source = EXCLUDED.source, loaded_at = now()`,
-        [days.map(([d]) => d), days.map(([, k]) => k), file.source.trim()],
-      );
-      await this.audit.write(em, actor, {
-        action: 'calendar.loaded',
-        entityType: 'calendar',
-        entityId: file.source.trim().slice(0, 100),
-        after: { holidays: file.holidays, workdays: file.workdays },
-      });
-    });
-    await this.calendar.reload();
-    return { days: days.length, recomputed: await this.recomputeOpenCases(actor) };
+  onModuleInit(): void {
+    this.loader.onChange('case-deadlines', (actor) => this.recomputeOpenCases(actor));
   }
 
   /** Recomputes the deadlines of open cases in batches; a case whose deadlines changed gets a new version and an audit entry. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobPayloads, JobProcessor } from '@app/outbox';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService } from '../notifications.service';
 
 @Injectable()
 @JobProcessor('notification.fanout')
