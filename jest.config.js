@@ -20,6 +20,7 @@ const common = {
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations',
     '^@app/kernel/calendar$': '<rootDir>/libs/kernel/src/calendar',
+    '^@app/([a-z]+)/domain$': '<rootDir>/libs/$1/src/domain',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
   },
 };

@@ -12,6 +12,8 @@ for (const lib of await readdir(path.join(root, 'libs'))) paths[`@app/${lib}`] =
 paths['@app/migrations'] = ['./migrations'];
 // Framework-free parts of the kernel that domain code may import without pulling in Nest.
 paths['@app/kernel/calendar'] = ['./libs/kernel/src/calendar'];
+// The framework-free domain of a context, for another context's domain code (e.g. metrics counting cases).
+for (const lib of ['cases', 'hotline', 'credit']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
 
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

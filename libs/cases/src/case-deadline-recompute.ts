@@ -4,6 +4,7 @@ import { CalendarLoader, StatutoryCalendar } from '@app/calendar';
 import { ActorContext, TransactionRunner } from '@app/kernel';
 import { closingDeadlines, filingDecisionDue } from './domain/case-deadlines';
 import { CaseEntity } from './persistence/case.entity';
+import { TERMINAL_STATUSES_SQL } from './persistence/case-sql';
 
 const BATCH = 500;
 
@@ -33,7 +34,7 @@ export class CaseDeadlineRecompute implements OnModuleInit {
         const rows = await em
           .createQueryBuilder(CaseEntity, 'c')
           .setLock('pessimistic_write')
-          .where("c.status NOT IN ('not_filed', 'closed', 'transferred_out') AND c.id > :after", { after })
+          .where(`c.status NOT IN ${TERMINAL_STATUSES_SQL} AND c.id > :after`, { after })
           .orderBy('c.id')
           .limit(BATCH)
           .getMany();

@@ -4,6 +4,7 @@ import { NotificationsService } from '@app/notifications';
 import { Clock, shanghaiDate } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { StatutoryCalendar } from '@app/calendar';
+import { closingDueInForceSql, FILED_OPEN_STATUSES_EXCLUDED_SQL } from './persistence/case-sql';
 
 /** Reminders go out this many working days before a deadline; escalations the day after it passes. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -22,11 +23,11 @@ export const CASE_SWEEP_SQL = `WITH due AS (
       AND c.filing_decision_due <= $1
    UNION ALL
    SELECT c.id, c.org_unit_code, c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label,
-          coalesce(c.extended_closing_due, c.closing_due) AS due_on, c.reminded_for
+          ${closingDueInForceSql('c')} AS due_on, c.reminded_for
      FROM cases c
-    WHERE c.status NOT IN ('received', 'not_filed', 'closed', 'transferred_out') AND NOT c.suspended
-      AND c.escalated_for IS DISTINCT FROM coalesce(c.extended_closing_due, c.closing_due)
-      AND coalesce(c.extended_closing_due, c.closing_due) <= $1
+    WHERE c.status NOT IN ${FILED_OPEN_STATUSES_EXCLUDED_SQL} AND NOT c.suspended
+      AND c.escalated_for IS DISTINCT FROM ${closingDueInForceSql('c')}
+      AND ${closingDueInForceSql('c')} <= $1
  ), fresh AS (
    SELECT d.*, CASE WHEN d.due_on < $2 THEN 'overdue' ELSE 'reminder' END AS kind FROM due d
     WHERE d.due_on < $2 OR d.reminded_for IS DISTINCT FROM d.due_on

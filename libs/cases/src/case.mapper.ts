@@ -1,5 +1,5 @@
 import type { Role } from '@app/kernel';
-import { isOverdue } from './domain/case-deadlines';
+import { isCaseOverdue } from './domain/deadline-in-force';
 import { allowedActions } from './domain/case-lifecycle';
 import { CaseResponse, PartyResponse } from './http/dto/case-response';
 import { CaseEntity } from './persistence/case.entity';
@@ -23,13 +23,6 @@ function party(p: PartyFields): PartyResponse {
   };
 }
 
-/** The deadline that matters now: filing decision while received, closing (extended) once filed, none when ended. */
-export function currentDeadline(c: Pick<CaseEntity, 'status' | 'filingDecisionDue' | 'closingDue' | 'extendedClosingDue'>): string | null {
-  if (c.status === 'received') return c.filingDecisionDue;
-  if (c.status === 'not_filed' || c.status === 'closed' || c.status === 'transferred_out') return null;
-  return c.extendedClosingDue ?? c.closingDue;
-}
-
 export function toCaseResponse(
   c: CaseEntity,
   parties: readonly PartyFields[],
@@ -51,8 +44,7 @@ export function toCaseResponse(
     filedOn: c.filedOn,
     closedOn: c.closedOn,
     deadlines: { filingDecisionDue: c.filingDecisionDue, closingDue: c.closingDue, extendedClosingDue: c.extendedClosingDue },
-    // a suspended case's clock is stopped
-    overdue: !c.suspended && isOverdue(currentDeadline(c), ctx.today),
+    overdue: isCaseOverdue(c, ctx.today),
     pausedDays: c.pausedDays,
     summary: c.summary,
     ftz: c.ftz,

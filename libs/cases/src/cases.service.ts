@@ -36,6 +36,7 @@ import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
 import { CaseQueryDto } from './http/dto/case-query.dto';
 import { CreateCaseDto, PartyDto } from './http/dto/create-case.dto';
 import { CaseEntity } from './persistence/case.entity';
+import { overdueSql } from './persistence/case-sql';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
@@ -238,11 +239,8 @@ export class CasesService {
     if (q.filedFrom) qb.andWhere('c.filed_on >= :filedFrom', { filedFrom: q.filedFrom });
     if (q.filedTo) qb.andWhere('c.filed_on <= :filedTo', { filedTo: q.filedTo });
     if (q.overdue !== undefined) {
-      const overdueSql = `(NOT c.suspended AND CASE
-          WHEN c.status = 'received' THEN c.filing_decision_due < :today
-          WHEN c.status IN ('not_filed', 'closed', 'transferred_out') THEN false
-          ELSE coalesce(c.extended_closing_due, c.closing_due) < :today END)`;
-      qb.andWhere(q.overdue ? overdueSql : `NOT ${overdueSql}`, { today });
+      const overdue = overdueSql('c', ':today');
+      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { today });
     }
     const cursor = decodeCursor(q.cursor, 2);
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });

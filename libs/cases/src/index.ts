@@ -14,3 +14,4 @@ import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
 export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity, CaseDeadlineAlertEntity, CaseEvidenceEntity];
 export * from './case-deadline-sweep';
+export * from './persistence/case-sql';

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CaseChangeHooks } from '@app/cases';
+import { CaseChangeHooks, closingDueInForceSql } from '@app/cases';
 import { EntityManager } from 'typeorm';
 import { caseCountDeltas } from './domain/case-counts';
 import { CountCell } from './domain/metric-names';
@@ -15,7 +15,7 @@ WITH decided AS (
   SELECT org_unit_code, coalesce(filed_on, closed_on) AS decided_on, filing_decision_due
     FROM cases WHERE filed_on IS NOT NULL OR (status = 'not_filed' AND closed_on IS NOT NULL)
 ), closed AS (
-  SELECT org_unit_code, closed_on, filed_on, closed_on <= coalesce(extended_closing_due, closing_due) AS on_time
+  SELECT org_unit_code, closed_on, filed_on, closed_on <= ${closingDueInForceSql('')} AS on_time
     FROM cases WHERE status = 'closed' AND filed_on IS NOT NULL AND closed_on IS NOT NULL
 ), ev AS (
   SELECT c.org_unit_code, e.action, e.payload, date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai')::date AS period

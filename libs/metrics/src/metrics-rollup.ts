@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Clock, IntervalLoop, shanghaiDate } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
+import { closingDueInForceSql, FILED_OPEN_STATUSES_EXCLUDED_SQL } from '@app/cases';
 import { GaugeName } from './domain/metric-names';
 import { MetricGauges } from './metric-counters';
 
@@ -18,8 +19,8 @@ SELECT org_unit_code, count(*)::bigint AS n FROM (
   SELECT org_unit_code FROM cases WHERE status = 'received' AND NOT suspended AND filing_decision_due < $1
   UNION ALL
   SELECT org_unit_code FROM cases
-   WHERE status NOT IN ('received', 'not_filed', 'closed', 'transferred_out') AND NOT suspended
-     AND coalesce(extended_closing_due, closing_due) < $1
+   WHERE status NOT IN ${FILED_OPEN_STATUSES_EXCLUDED_SQL} AND NOT suspended
+     AND ${closingDueInForceSql('')} < $1
 ) o GROUP BY 1`;
 
 /**

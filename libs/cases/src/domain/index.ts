@@ -3,3 +3,4 @@ export * from './case-lifecycle';
 export * from './case-rules';
 export * from './case-deadlines';
 export * from './case-search';
+export * from './deadline-in-force';

@@ -1,3 +1,4 @@
+import { closingDueInForce } from '@app/cases/domain';
 import { daysBetween, shanghaiDate } from '@app/kernel/calendar';
 import type { CountDelta } from './metric-names';
 
@@ -54,7 +55,7 @@ export function filingDecisionOnTime(decidedOn: string, filingDecisionDue: strin
 
 /** A filed case closed on or before its closing deadline (with approved extensions, moved by paused time) is on time. */
 export function closedOnTime(c: Pick<CountedCase, 'closedOn' | 'closingDue' | 'extendedClosingDue'>): boolean {
-  const due = c.extendedClosingDue ?? c.closingDue;
+  const due = closingDueInForce(c);
   return c.closedOn !== null && due !== null && c.closedOn <= due;
 }
 
