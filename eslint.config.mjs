@@ -1,6 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import { readdirSync } from 'node:fs';
+
+// Layer rules (architecture.md, "Layout"): a lib reaches another only through its public face — @app/<lib>
+// (src/index.ts), or the framework-free parts @app/<ctx>/domain and @app/kernel/{calendar,identifiers,money} — never
+// into its persistence/, http/ or any other file; domain/ is plain TypeScript.
+const libs = readdirSync(new URL('./libs', import.meta.url));
+const PUBLIC_FACES = ['./index.ts', './domain/index.ts', './calendar/index.ts', './identifiers/index.ts', './money/index.ts'];
+const libZones = libs.flatMap((target) =>
+  libs
+    .filter((from) => from !== target)
+    .map((from) => ({
+      target: `./libs/${target}/src`,
+      from: `./libs/${from}/src`,
+      except: PUBLIC_FACES,
+      message: `libs/${target} may use libs/${from} only through its public face: import from '@app/${from}' (or '@app/${from}/domain' in domain code).`,
+    })),
+);
+const appZones = ['api', 'worker', 'cli'].flatMap((app) =>
+  libs.map((from) => ({
+    target: `./apps/${app}/src`,
+    from: `./libs/${from}/src`,
+    except: PUBLIC_FACES,
+    message: `apps/${app} may use libs/${from} only through '@app/${from}'.`,
+  })),
+);
 
 export default tseslint.config(
   {
@@ -33,6 +58,38 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: [...libZones, ...appZones] }] },
+  },
+  {
+    files: ['libs/*/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', '@nestjs/*', 'pg', 'bullmq', 'ioredis', 'fastify', '@fastify/*'],
+              allowTypeImports: true,
+              message: 'domain/ is plain TypeScript: no framework, database or queue (types only, with `import type`).',
+            },
+            {
+              regex: '(^|/)(persistence|http|jobs)(/|$)|^\\.\\./(?!domain/)',
+              message: 'domain/ imports only other domain/ files: rules must not reach into persistence, http, jobs or services.',
+            },
+            {
+              regex: '^@app/(?![a-z]+/domain$|kernel/(calendar|identifiers|money)$)',
+              allowTypeImports: true,
+              message:
+                "a lib's barrel re-exports Nest modules and entities: domain/ imports values only from '@app/<ctx>/domain' or '@app/kernel/{calendar,identifiers,money}' (types with `import type`).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -19,7 +19,7 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations',
-    '^@app/kernel/calendar$': '<rootDir>/libs/kernel/src/calendar',
+    '^@app/kernel/(calendar|identifiers|money)$': '<rootDir>/libs/kernel/src/$1',
     '^@app/([a-z]+)/domain$': '<rootDir>/libs/$1/src/domain',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
   },

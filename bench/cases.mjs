@@ -9,7 +9,7 @@ import pg from 'pg';
 import { fmt, login, mib, onCleanup, percentile, printTable, rssKiB, sampleRss, startSeededApi, DISTRICTS_SQL, pgbench } from './lib.mjs';
 
 // the sweep's statement as the worker runs it (from the build: `npm run bench` builds first)
-const { CASE_SWEEP_SQL } = createRequire(import.meta.url)('../dist/libs/cases/src/case-deadline-sweep.js');
+const { CASE_SWEEP_SQL } = createRequire(import.meta.url)('../dist/libs/cases/src/persistence/case-sql.js');
 
 const PHASE_S = 6;
 const WARMUP_S = 1;

@@ -11,7 +11,7 @@ const paths = {};
 for (const lib of await readdir(path.join(root, 'libs'))) paths[`@app/${lib}`] = [`./libs/${lib}/src`];
 paths['@app/migrations'] = ['./migrations'];
 // Framework-free parts of the kernel that domain code may import without pulling in Nest.
-paths['@app/kernel/calendar'] = ['./libs/kernel/src/calendar'];
+for (const part of ['calendar', 'identifiers', 'money']) paths[`@app/kernel/${part}`] = [`./libs/kernel/src/${part}`];
 // The framework-free domain of a context, for another context's domain code (e.g. metrics counting cases).
 for (const lib of ['cases', 'hotline', 'credit']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
 

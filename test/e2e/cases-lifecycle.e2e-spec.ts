@@ -161,6 +161,10 @@ describe('case lifecycle through HTTP', () => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     const unknown = await act(c, 'explode').expect(400);
     expect(unknown.body.details[0].field).toBe('action');
+    // the role is checked before the version: an officer approving with a stale version gets 403, and no version
+    const forbidden = await act({ id: c.id, version: 1 }, 'approve_decision').expect(403);
+    expect(forbidden.body.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(forbidden.body)).not.toMatch(/current|version/i);
   });
 
   it('two officers acting on one version: exactly one wins, the other gets 409', async () => {

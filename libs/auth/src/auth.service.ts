@@ -10,7 +10,7 @@ import { CLEARED, isLocked, registerFailure } from './domain/lockout';
 import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches } from './domain/refresh-rotation';
 import { NotificationsService } from '@app/notifications';
 import { PasswordHasher } from './password.hasher';
-import { OrgUnitKind } from './persistence/org-unit.entity';
+import type { OrgUnitKind } from './domain/org-unit-kinds';
 import { RefreshTokenEntity } from './persistence/refresh-token.entity';
 import { SessionEntity } from './persistence/session.entity';
 import { UserEntity } from './persistence/user.entity';

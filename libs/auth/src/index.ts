@@ -6,9 +6,9 @@ export * from './password.hasher';
 export * from './seed/demo-seeder';
 export * from './seed/org-units.data';
 export * from './domain/data-scope';
-export * from './domain/enforcement-unit';
-export { OrgUnitEntity, ORG_UNIT_KINDS } from './persistence/org-unit.entity';
-export type { OrgUnitKind } from './persistence/org-unit.entity';
+export { OrgUnitEntity } from './persistence/org-unit.entity';
+export * from './domain/org-unit-kinds';
+export { findEnforcementUnit } from './persistence/org-units.repository';
 export { UserEntity } from './persistence/user.entity';
 
 import { OrgUnitEntity } from './persistence/org-unit.entity';

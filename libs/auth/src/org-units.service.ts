@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ActorContext, TransactionRunner } from '@app/kernel';
 import { AuditWriter } from '@app/audit';
 import { DataSource } from 'typeorm';
-import { OrgUnitEntity, OrgUnitKind } from './persistence/org-unit.entity';
+import type { OrgUnitKind } from './domain/org-unit-kinds';
+import { OrgUnitEntity } from './persistence/org-unit.entity';
 
 export interface OrgUnitView {
   code: string;

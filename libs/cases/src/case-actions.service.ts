@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AuditWriter } from '@app/audit';
-import { OrgUnitEntity, UserEntity } from '@app/auth';
 import {
   ActorContext,
   AuthUser,
@@ -15,25 +13,22 @@ import {
   TransactionRunner,
 } from '@app/kernel';
 import { daysBetween } from '@app/kernel/calendar';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { StatutoryCalendar } from '@app/calendar';
-import { CaseChangeHooks } from './case-change.hooks';
+import { CaseChangeRecorder } from './case-change.recorder';
 import { CasesService } from './cases.service';
-import { closingDeadlines, maxExtensionDays } from './domain/case-deadlines';
+import { closingDeadlines, earliestHearingDate, HEARING_NOTICE_WORKING_DAYS, maxExtensionDays } from './domain/case-deadlines';
 import { transition } from './domain/case-lifecycle';
 import { checkFilingPrerequisites, checkFine, checkOfficerCount } from './domain/case-rules';
 import { CASE_ACTIONS, CaseAction } from './domain/case-types';
 import { ACTION_FIELDS, CaseActionDto, RecuseDto } from './http/dto/case-action.dto';
 import { CaseResponse } from './http/dto/case-response';
 import { CaseEntity } from './persistence/case.entity';
-import { CaseEventEntity } from './persistence/case-event.entity';
-import { CasePartyEntity } from './persistence/case-party.entity';
-import { CasePatentEntity } from './persistence/case-patent.entity';
+import { CasesRepository } from './persistence/cases.repository';
 
-/** A hearing notice must reach the parties at least 3 working days before the hearing. */
-const HEARING_NOTICE_WORKING_DAYS = 3;
-
-const rule = (message: string, details?: ErrorDetail[] | Record<string, unknown>) => new DomainError('RULE_VIOLATION', message, details);
+/** The error of a case rule that does not hold (a 422 naming what is missing or too much). */
+const ruleViolation = (message: string, details?: ErrorDetail[] | Record<string, unknown>) =>
+  new DomainError('RULE_VIOLATION', message, details);
 
 /**
  * `POST /cases/:id/actions/:action`: one transaction that locks the case, checks the version, the role and the
@@ -44,63 +39,44 @@ export class CaseActionsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly cases: CasesService,
-    private readonly audit: AuditWriter,
+    private readonly repo: CasesRepository,
+    private readonly recorder: CaseChangeRecorder,
     private readonly numbering: NumberingService,
     private readonly clock: Clock,
     private readonly calendar: StatutoryCalendar,
-    private readonly hooks: CaseChangeHooks,
   ) {}
 
   async act(user: AuthUser, actor: ActorContext, id: string, actionName: string, dto: CaseActionDto): Promise<CaseResponse> {
     const action = this.checkPayload(actionName, dto);
     await this.tx.run(async (em) => {
-      const c = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c || !this.cases.canSee(user, c)) throw DomainError.notFound('case');
-      if (c.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, c.version);
+      const c = await this.repo.lockVisible(em, user, id);
+      if (!c) throw DomainError.notFound('case');
       const from = { status: c.status, suspended: c.suspended, extensionPending: c.extensionPending };
       const result = transition(from, action, user.roles);
-      if (!result.ok) {
-        const allowed = result.allowedActions.filter((a) => a !== 'transfer_out');
-        if (result.code === 'FORBIDDEN')
-          throw new DomainError('FORBIDDEN', `your role may not ${action} a case`, { allowedActions: allowed });
+      const allowed = result.ok ? [] : result.allowedActions.filter((a) => a !== 'transfer_out');
+      // the role before the version: a caller whose role may not act learns nothing (not the version) from a 409
+      if (!result.ok && result.code === 'FORBIDDEN')
+        throw new DomainError('FORBIDDEN', `your role may not ${action} a case`, { allowedActions: allowed });
+      // the version before the state: a stale caller is told the case changed, not that its step no longer applies
+      if (c.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, c.version);
+      if (!result.ok)
         throw new DomainError('ILLEGAL_TRANSITION', `a case that is ${c.status}${c.suspended ? ' (suspended)' : ''} cannot be ${action}`, {
           allowedActions: allowed,
         });
-      }
       const before = snapshot(c);
       const today = shanghaiDate(this.clock.now());
       const payload = await this.apply(em, c, action, dto, today);
       Object.assign(c, result.next);
       if (result.next.status === 'closed' || result.next.status === 'not_filed') c.closedOn ??= today;
       c.version += 1;
-      await em.save(c);
-      await em.save(
-        em.create(CaseEventEntity, {
-          caseId: c.id,
-          at: this.clock.now(),
-          actorId: user.id,
-          action,
-          fromStatus: before.status,
-          toStatus: c.status,
-          payload,
-        }),
-      );
-      await this.audit.write(em, actor, {
-        action: `case.${action}`,
-        entityType: 'case',
-        entityId: c.id,
-        orgUnitCode: c.orgUnitCode,
+      await this.repo.save(em, c);
+      await this.recorder.record(em, user.id, actor, c, {
+        action,
+        auditAction: `case.${action}`,
+        fromStatus: before.status,
+        payload,
         before,
         after: { ...snapshot(c), ...payload },
-      });
-      await this.hooks.emit(em, {
-        case: c,
-        action,
-        fromStatus: before.status,
-        toStatus: c.status,
-        at: this.clock.now(),
-        actorId: user.id,
-        payload,
       });
     });
     return this.cases.get(user, id);
@@ -109,10 +85,10 @@ export class CaseActionsService {
   /** 回避: removes the officer from the case (and its officer list) and keeps them out of it from now on. */
   async recuse(user: AuthUser, actor: ActorContext, id: string, dto: RecuseDto): Promise<CaseResponse> {
     await this.tx.run(async (em) => {
-      const c = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c || !this.cases.canSee(user, c)) throw DomainError.notFound('case');
+      const c = await this.repo.lockVisible(em, user, id);
+      if (!c) throw DomainError.notFound('case');
       if (c.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, c.version);
-      const officer = await em.findOneBy(UserEntity, { id: dto.officerId });
+      const [officer] = await this.repo.users(em, [dto.officerId]);
       if (
         !officer ||
         !officer.roles.includes('officer') ||
@@ -120,40 +96,20 @@ export class CaseActionsService {
       ) {
         throw DomainError.validation('officerId', 'is not an officer of this case or its unit');
       }
-      if (c.recusedOfficerIds.includes(officer.id)) throw rule('this officer is already recused from the case');
+      if (c.recusedOfficerIds.includes(officer.id)) throw ruleViolation('this officer is already recused from the case');
       const before = snapshot(c);
       c.assignedOfficerIds = c.assignedOfficerIds.filter((o) => o !== officer.id);
       c.recusedOfficerIds = [...c.recusedOfficerIds, officer.id];
       c.version += 1;
-      await em.save(c);
+      await this.repo.save(em, c);
       const payload = { officerId: officer.id, reason: dto.reason };
-      await em.save(
-        em.create(CaseEventEntity, {
-          caseId: c.id,
-          at: this.clock.now(),
-          actorId: user.id,
-          action: 'recuse',
-          fromStatus: c.status,
-          toStatus: c.status,
-          payload,
-        }),
-      );
-      await this.audit.write(em, actor, {
-        action: 'case.recused',
-        entityType: 'case',
-        entityId: c.id,
-        orgUnitCode: c.orgUnitCode,
+      await this.recorder.record(em, user.id, actor, c, {
+        action: 'recuse',
+        auditAction: 'case.recused',
+        fromStatus: c.status,
+        payload,
         before,
         after: { ...snapshot(c), ...payload },
-      });
-      await this.hooks.emit(em, {
-        case: c,
-        action: 'recuse',
-        fromStatus: c.status,
-        toStatus: c.status,
-        at: this.clock.now(),
-        actorId: user.id,
-        payload,
       });
     });
     return this.cases.get(user, id);
@@ -187,18 +143,15 @@ export class CaseActionsService {
         const filedOn = dto.filedOn ?? today;
         if (filedOn < c.receivedOn) throw DomainError.validation('filedOn', 'cannot be before the case was received');
         if (filedOn > today) throw DomainError.validation('filedOn', 'cannot be in the future');
-        const [parties, patents] = await Promise.all([
-          em.findBy(CasePartyEntity, { caseId: c.id }),
-          em.countBy(CasePatentEntity, { caseId: c.id }),
-        ]);
+        const [parties, patents] = await Promise.all([this.repo.parties(em, c.id), this.repo.countPatents(em, c.id)]);
         const missing = checkFilingPrerequisites({
           type: c.type,
           respondents: parties.filter((p) => p.role === 'respondent'),
           requesters: parties.filter((p) => p.role === 'requester').map((p) => ({ kind: p.kind, role: p.requesterRole })),
           patents: Array.from({ length: patents }),
         });
-        if (missing.length) throw rule('the case cannot be filed yet', missing);
-        const unit = await em.findOneByOrFail(OrgUnitEntity, { code: c.orgUnitCode });
+        if (missing.length) throw ruleViolation('the case cannot be filed yet', missing);
+        const unit = await this.repo.orgUnit(em, c.orgUnitCode);
         const year = Number(filedOn.slice(0, 4));
         const seq = await this.numbering.next(em, { orgUnitCode: c.orgUnitCode, year, kind: 'case_no' });
         c.caseNo = formatNumber(DEFAULT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
@@ -213,7 +166,7 @@ export class CaseActionsService {
         const ids = [...new Set(dto.officerIds ?? [])];
         const violation = checkOfficerCount(c.type, ids);
         if (violation) throw new DomainError('RULE_VIOLATION', violation.message, { rule: violation.code });
-        const officers = await em.findBy(UserEntity, { id: In(ids) });
+        const officers = await this.repo.users(em, ids);
         const bad = ids.filter((oid) => {
           const o = officers.find((u) => u.id === oid);
           return (
@@ -225,9 +178,11 @@ export class CaseActionsService {
         return { officerIds: ids };
       }
       case 'schedule_hearing': {
-        const earliest = this.calendar.current.addWorkingDays(today, HEARING_NOTICE_WORKING_DAYS);
+        const earliest = earliestHearingDate(this.calendar.current, today);
         if ((dto.hearingOn as string) < earliest) {
-          throw rule(`the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`, { earliest });
+          throw ruleViolation(`the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`, {
+            earliest,
+          });
         }
         c.hearingOn = dto.hearingOn as string;
         return { hearingOn: c.hearingOn };
@@ -249,7 +204,7 @@ export class CaseActionsService {
         return { decision: c.decision };
       }
       case 'approve_decision': {
-        const unit = await em.findOneByOrFail(OrgUnitEntity, { code: c.orgUnitCode });
+        const unit = await this.repo.orgUnit(em, c.orgUnitCode);
         const year = Number(today.slice(0, 4));
         const seq = await this.numbering.next(em, { orgUnitCode: c.orgUnitCode, year, kind: 'decision_no' });
         c.decisionNo = formatNumber('{unitAbbr}知执决〔{year}〕{seq}号', { unitAbbr: unit.abbr, year, seq });
@@ -287,7 +242,8 @@ export class CaseActionsService {
       }
       case 'request_extension': {
         const max = maxExtensionDays(c.type, c.filedOn as string, c.pausedDays, c.fastTrack) - c.extensionDays;
-        if ((dto.days as number) > max) throw rule(`at most ${Math.max(0, max)} more days can be granted`, { maxDays: Math.max(0, max) });
+        if ((dto.days as number) > max)
+          throw ruleViolation(`at most ${Math.max(0, max)} more days can be granted`, { maxDays: Math.max(0, max) });
         c.pendingExtensionDays = dto.days as number;
         return { days: dto.days, reason: dto.reason };
       }

@@ -3,8 +3,7 @@ import { AuditWriter } from '@app/audit';
 import { CalendarLoader, StatutoryCalendar } from '@app/calendar';
 import { ActorContext, TransactionRunner } from '@app/kernel';
 import { closingDeadlines, filingDecisionDue } from './domain/case-deadlines';
-import { CaseEntity } from './persistence/case.entity';
-import { TERMINAL_STATUSES_SQL } from './persistence/case-sql';
+import { CasesRepository } from './persistence/cases.repository';
 
 const BATCH = 500;
 
@@ -15,6 +14,7 @@ export class CaseDeadlineRecompute implements OnModuleInit {
 
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly repo: CasesRepository,
     private readonly audit: AuditWriter,
     private readonly calendar: StatutoryCalendar,
     private readonly loader: CalendarLoader,
@@ -31,13 +31,7 @@ export class CaseDeadlineRecompute implements OnModuleInit {
     let changed = 0;
     for (;;) {
       const n = await this.tx.run(async (em) => {
-        const rows = await em
-          .createQueryBuilder(CaseEntity, 'c')
-          .setLock('pessimistic_write')
-          .where(`c.status NOT IN ${TERMINAL_STATUSES_SQL} AND c.id > :after`, { after })
-          .orderBy('c.id')
-          .limit(BATCH)
-          .getMany();
+        const rows = await this.repo.lockOpenCasesAfter(em, after, BATCH);
         for (const c of rows) {
           const filing = filingDecisionDue(cal, {
             type: c.type,
@@ -58,7 +52,7 @@ export class CaseDeadlineRecompute implements OnModuleInit {
           if (filing === c.filingDecisionDue && closing.closingDue === c.closingDue && closing.extendedClosingDue === c.extendedClosingDue)
             continue;
           const before = { filingDecisionDue: c.filingDecisionDue, closingDue: c.closingDue, extendedClosingDue: c.extendedClosingDue };
-          await em.update(CaseEntity, { id: c.id }, { filingDecisionDue: filing, ...closing, version: c.version + 1 });
+          await this.repo.updateDeadlines(em, c.id, { filingDecisionDue: filing, ...closing, version: c.version + 1 });
           await this.audit.write(em, actor, {
             action: 'case.deadlines_recomputed',
             entityType: 'case',

@@ -3,12 +3,7 @@ import { isCaseOverdue } from './domain/deadline-in-force';
 import { allowedActions } from './domain/case-lifecycle';
 import { CaseResponse, PartyResponse } from './http/dto/case-response';
 import { CaseEntity } from './persistence/case.entity';
-import { CasePartyEntity } from './persistence/case-party.entity';
-import { CasePatentEntity } from './persistence/case-patent.entity';
-
-/** what the response shows of a party or patent: stored rows, or the rows an intake has just written */
-export type PartyFields = Omit<CasePartyEntity, 'id' | 'caseId' | 'case'>;
-export type PatentFields = Pick<CasePatentEntity, 'ordinal' | 'number' | 'normalized' | 'kind' | 'title'>;
+import type { PartyFields, PatentFields } from './persistence/cases.repository';
 
 function party(p: PartyFields): PartyResponse {
   return {

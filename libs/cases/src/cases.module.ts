@@ -6,15 +6,21 @@ import { NotificationsCoreModule } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
 import { CaseChangeHooks } from './case-change.hooks';
+import { CaseChangeRecorder } from './case-change.recorder';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CaseDeadlineRecompute } from './case-deadline-recompute';
 import { LocalDiskEvidenceStorage } from './evidence/evidence-storage';
 import { EVIDENCE_STORAGE, EvidenceService } from './evidence/evidence.service';
 import { CasesController } from './http/cases.controller';
+import { CasesRepository } from './persistence/cases.repository';
+import { EvidenceRepository } from './persistence/evidence.repository';
 import { EvidenceController } from './http/evidence.controller';
 
 const services = [
+  CasesRepository,
+  EvidenceRepository,
+  CaseChangeRecorder,
   CaseChangeHooks,
   CasesService,
   CaseActionsService,

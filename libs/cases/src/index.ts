@@ -8,7 +8,7 @@ export type { CaseResponse } from './http/dto/case-response';
 
 import { CaseEntity } from './persistence/case.entity';
 import { CaseDeadlineAlertEntity } from './persistence/case-deadline-alert.entity';
-import { CaseEvidenceEntity } from './evidence/case-evidence.entity';
+import { CaseEvidenceEntity } from './persistence/case-evidence.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';

@@ -205,10 +205,10 @@ export class TicketActionsService {
   }
 
   /**
-   * A new case with source `hotline`, created by CasesService.intakeIn inside this transaction. An operator acts with
-   * the authority of the 12330 centre, which takes cases in for any enforcement unit of the city: intake sees a
-   * whole-city scope for this one call — the operator's own access to cases stays the status on the ticket. Officers and
-   * supervisors convert within their own scope. Defaults come from the ticket; the body may override them.
+   * A new case with source `hotline`, created by CasesService.intakeIn inside this transaction. An operator of the
+   * 12330 centre takes cases in for any enforcement unit of the city by the named authority `intake_for_any_unit`
+   * (kernel, auth-context.ts); their own access to cases stays the status on the ticket. Officers and supervisors
+   * convert within their own scope. Defaults come from the ticket; the body may override them.
    */
   private async newCase(
     em: EntityManager,
@@ -243,8 +243,7 @@ export class TicketActionsService {
       fastTrack: dto.fastTrack,
       reportReceived: dto.reportReceived ?? t.category === 'report',
     };
-    const intakeUser: AuthUser = user.roles.includes('hotline_operator') ? { ...user, scope: { allUnits: true, unitCodes: [] } } : user;
-    const caseId = await this.cases.intakeIn(em, intakeUser, actor, caseDto);
+    const caseId = await this.cases.intakeIn(em, user, actor, caseDto);
     return em.findOneByOrFail(CaseEntity, { id: caseId });
   }
 }

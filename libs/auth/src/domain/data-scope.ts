@@ -1,5 +1,5 @@
 import type { DataScope, Role } from '@app/kernel';
-import type { OrgUnitKind } from '../persistence/org-unit.entity';
+import type { OrgUnitKind } from './org-unit-kinds';
 
 /**
  * The org units whose records a user may see (product.md "Data scope"): admins and supervisors of the city bureau

@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export const ORG_UNIT_KINDS = ['bureau', 'district', 'hotline_center', 'partner'] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+import type { OrgUnitKind } from '../domain/org-unit-kinds';
 
 @Entity({ name: 'org_units' })
 @Check('ck_org_units_kind', `"kind" IN ('bureau', 'district', 'hotline_center', 'partner')`)

@@ -84,6 +84,14 @@ export function maxExtensionDays(type: CaseType, filedOn: string, pausedDays: nu
 }
 
 /** Whether a deadline has passed: overdue from the day after it, in Shanghai dates. */
+/** 口头审理: the hearing notice must reach the parties at least 3 working days before the hearing (专利行政执法办法). */
+export const HEARING_NOTICE_WORKING_DAYS = 3;
+
+/** The earliest hearing date a notice sent today allows. */
+export function earliestHearingDate(calendar: WorkingDayCalendar, today: string): string {
+  return calendar.addWorkingDays(today, HEARING_NOTICE_WORKING_DAYS);
+}
+
 export function isOverdue(due: string | null, today: string): boolean {
   return due !== null && today > due;
 }

@@ -1,4 +1,4 @@
-import { parsePatentNumber } from '@app/kernel';
+import { parsePatentNumber } from '@app/kernel/identifiers';
 
 /** Shortest free-text search: one character would match most of the register and has no index to use. */
 export const MIN_SEARCH_LENGTH = 2;

@@ -4,3 +4,4 @@ export * from './case-rules';
 export * from './case-deadlines';
 export * from './case-search';
 export * from './deadline-in-force';
+export * from './case-scope';

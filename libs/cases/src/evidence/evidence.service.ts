@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
 import { ActorContext, AuthUser, Clock, DomainError, isCalendarDate, shanghaiDate, TransactionRunner } from '@app/kernel';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { StatutoryCalendar } from '@app/calendar';
-import { CasesService } from '../cases.service';
+import { CaseChangeRecorder } from '../case-change.recorder';
 import { isOverdue, PreservationDecision, preservationDecisionDue } from '../domain/case-deadlines';
-import { CaseEventEntity } from '../persistence/case-event.entity';
-import { CaseEvidenceEntity } from './case-evidence.entity';
+import { CaseEntity } from '../persistence/case.entity';
+import { CasesRepository } from '../persistence/cases.repository';
+import { EvidenceRepository } from '../persistence/evidence.repository';
+import { CaseEvidenceEntity } from '../persistence/case-evidence.entity';
 import { EvidenceStorage } from './evidence-storage';
 
 export const EVIDENCE_STORAGE = Symbol('EVIDENCE_STORAGE');
@@ -65,9 +65,10 @@ export class EvidenceService {
   private readonly logger = new Logger(EvidenceService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
-    private readonly cases: CasesService,
+    private readonly cases: CasesRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly recorder: CaseChangeRecorder,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
@@ -76,9 +77,10 @@ export class EvidenceService {
   ) {}
 
   /** 404 unless the caller may see the case; call before accepting the upload's bytes. */
-  async assertCaseVisible(user: AuthUser, caseId: string): Promise<{ orgUnitCode: string }> {
-    const c = await this.cases.get(user, caseId);
-    return { orgUnitCode: c.orgUnitCode };
+  async assertCaseVisible(user: AuthUser, caseId: string): Promise<CaseEntity> {
+    const c = await this.cases.findVisible(user, caseId);
+    if (!c) throw DomainError.notFound('case');
+    return c;
   }
 
   store(content: Readable): Promise<{ key: string; size: number; sha256: string }> {
@@ -97,8 +99,7 @@ export class EvidenceService {
     stored: { key: string; size: number; sha256: string },
     meta: { fileName: string; contentType: string; description: string; preservedOn?: string },
   ): Promise<EvidenceResponse> {
-    const c = await this.cases.get(user, caseId);
-    const { orgUnitCode } = c;
+    const c = await this.assertCaseVisible(user, caseId);
     const today = shanghaiDate(this.clock.now());
     if (meta.preservedOn !== undefined && (!isCalendarDate(meta.preservedOn) || meta.preservedOn > today)) {
       await this.storage.remove(stored.key).catch(() => undefined);
@@ -107,20 +108,18 @@ export class EvidenceService {
     const preservationDue = meta.preservedOn ? preservationDecisionDue(this.calendar.current, meta.preservedOn) : null;
     try {
       return await this.tx.run(async (em) => {
-        const row = await em.save(
-          em.create(CaseEvidenceEntity, {
-            caseId,
-            fileName: meta.fileName,
-            contentType: meta.contentType,
-            size: String(stored.size),
-            sha256: stored.sha256,
-            storageKey: stored.key,
-            description: meta.description,
-            uploadedBy: user.id,
-            preservedOn: meta.preservedOn ?? null,
-            preservationDue,
-          }),
-        );
+        const row = await this.evidence.insert(em, {
+          caseId,
+          fileName: meta.fileName,
+          contentType: meta.contentType,
+          size: String(stored.size),
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          description: meta.description,
+          uploadedBy: user.id,
+          preservedOn: meta.preservedOn ?? null,
+          preservationDue,
+        });
         const payload = {
           evidenceId: row.id,
           fileName: row.fileName,
@@ -128,22 +127,12 @@ export class EvidenceService {
           sha256: stored.sha256,
           ...(preservationDue ? { preservedOn: meta.preservedOn, preservationDue } : {}),
         };
-        await em.save(
-          em.create(CaseEventEntity, {
-            caseId,
-            at: this.clock.now(),
-            actorId: user.id,
-            action: 'add_evidence',
-            fromStatus: c.status,
-            toStatus: c.status,
-            payload,
-          }),
-        );
-        await this.audit.write(em, actor, {
-          action: 'evidence.uploaded',
-          entityType: 'evidence',
-          entityId: row.id,
-          orgUnitCode,
+        await this.recorder.recordEvent(em, user.id, actor, c, {
+          action: 'add_evidence',
+          auditAction: 'evidence.uploaded',
+          audit: { entityType: 'evidence', entityId: row.id },
+          fromStatus: c.status,
+          payload,
           after: { caseId, ...payload },
         });
         return toResponse(row, today);
@@ -156,7 +145,7 @@ export class EvidenceService {
 
   async list(user: AuthUser, caseId: string): Promise<EvidenceResponse[]> {
     await this.assertCaseVisible(user, caseId);
-    const rows = await this.dataSource.getRepository(CaseEvidenceEntity).find({ where: { caseId }, order: { uploadedAt: 'ASC' } });
+    const rows = await this.evidence.listForCase(caseId);
     const today = shanghaiDate(this.clock.now());
     return rows.map((r) => toResponse(r, today));
   }
@@ -173,12 +162,12 @@ export class EvidenceService {
     evidenceId: string,
     dto: { expectedVersion: number; decision: PreservationDecision; note?: string; decidedOn?: string },
   ): Promise<EvidenceResponse> {
-    const c = await this.cases.get(user, caseId);
+    const c = await this.assertCaseVisible(user, caseId);
     const today = shanghaiDate(this.clock.now());
     if (dto.decidedOn !== undefined && (!isCalendarDate(dto.decidedOn) || dto.decidedOn > today))
       throw DomainError.validation('decidedOn', 'must be a real date, not in the future');
     return this.tx.run(async (em) => {
-      const row = await em.findOne(CaseEvidenceEntity, { where: { id: evidenceId, caseId }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.evidence.lockOnCase(em, caseId, evidenceId);
       if (!row) throw DomainError.notFound('evidence');
       if (row.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, row.version);
       if (!row.preservedOn) throw new DomainError('RULE_VIOLATION', 'this evidence was not registered for preservation (登记保存)');
@@ -190,24 +179,14 @@ export class EvidenceService {
       row.preservationDecidedOn = decidedOn;
       row.preservationDecidedBy = user.id;
       row.version += 1;
-      await em.save(row);
+      await this.evidence.save(em, row);
       const payload = { evidenceId: row.id, decision: dto.decision, decidedOn, due: row.preservationDue, note: dto.note ?? null };
-      await em.save(
-        em.create(CaseEventEntity, {
-          caseId,
-          at: this.clock.now(),
-          actorId: user.id,
-          action: 'decide_preservation',
-          fromStatus: c.status,
-          toStatus: c.status,
-          payload,
-        }),
-      );
-      await this.audit.write(em, actor, {
-        action: 'evidence.preservation_decided',
-        entityType: 'evidence',
-        entityId: row.id,
-        orgUnitCode: c.orgUnitCode,
+      await this.recorder.recordEvent(em, user.id, actor, c, {
+        action: 'decide_preservation',
+        auditAction: 'evidence.preservation_decided',
+        audit: { entityType: 'evidence', entityId: row.id },
+        fromStatus: c.status,
+        payload,
         before: { decision: null, version: dto.expectedVersion },
         after: { caseId, ...payload, version: row.version },
       });
@@ -226,7 +205,7 @@ export class EvidenceService {
     evidenceId: string,
   ): Promise<{ meta: EvidenceResponse; stream: Readable }> {
     const { orgUnitCode } = await this.assertCaseVisible(user, caseId);
-    const row = await this.dataSource.getRepository(CaseEvidenceEntity).findOneBy({ id: evidenceId, caseId });
+    const row = await this.evidence.findOnCase(caseId, evidenceId);
     if (!row) throw DomainError.notFound('evidence');
     const actual = await this.storage.hash(row.storageKey).catch(() => 'missing');
     if (actual !== row.sha256) {

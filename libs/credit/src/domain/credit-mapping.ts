@@ -1,5 +1,6 @@
 // Case → 行政处罚信息 record, and the checks every record passes before it is sent. Plain TypeScript.
-import { fenToWanYuan, validateUscc } from '@app/kernel';
+import { validateUscc } from '@app/kernel/identifiers';
+import { fenToWanYuan } from '@app/kernel/money';
 import {
   CREDIT_RECORD_FIELDS,
   CreditRecord,

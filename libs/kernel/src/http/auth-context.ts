@@ -56,3 +56,17 @@ export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext): A
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
   return { actorId: req.user?.id ?? null, onBehalfOfId: null, requestId: String(req.id), ip: req.ip ?? null };
 });
+
+/**
+ * Named powers that reach past a user's data scope, each granted by one rule here (never by widening the scope):
+ * - `intake_for_any_unit`: the 12330 centre's operators take in a case for whichever district it belongs to (a ticket
+ *   converted into a case); they still read cases only as the hotline context allows.
+ */
+export type Authority = 'intake_for_any_unit';
+
+export function hasAuthority(user: Pick<AuthUser, 'roles' | 'orgUnit'>, authority: Authority): boolean {
+  switch (authority) {
+    case 'intake_for_any_unit':
+      return user.roles.includes('hotline_operator') && user.orgUnit.kind === 'hotline_center';
+  }
+}

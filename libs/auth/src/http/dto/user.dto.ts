@@ -15,7 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { OrgUnitKind } from '../../persistence/org-unit.entity';
+import type { OrgUnitKind } from '../../domain/org-unit-kinds';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
