@@ -1,6 +1,8 @@
 import { auth, createTestApp, TestApp } from '../utils/test-app';
-import { patentNumber, residentId, uscc } from '../utils/identifiers';
+import { uscc } from '../utils/identifiers';
 import { sql } from '../utils/test-db';
+import { act as actOn, Versioned } from '../factories/actions';
+import { caseIntake } from '../factories/cases';
 
 interface CaseBody {
   id: string;
@@ -30,25 +32,14 @@ describe('case lifecycle through HTTP', () => {
       await t.http
         .post('/api/v1/cases')
         .set(auth(officer))
-        .send({
-          type,
-          source: 'complaint',
-          orgUnitCode: '120116',
-          receivedOn: '2026-11-02',
-          summary: '案情摘要',
-          requesters: [{ kind: 'organization', name: '请求人有限公司', uscc: uscc(11), role: 'patentee' }],
-          respondents: [{ kind: 'individual', name: '被请求人', idNumber: residentId(3) }],
-          patents: [{ number: patentNumber(5) }],
-          ...extra,
-        })
+        .send(
+          caseIntake({ type, requesters: [{ kind: 'organization', name: '请求人有限公司', uscc: uscc(11), role: 'patentee' }], ...extra }),
+        )
         .expect(201)
     ).body as CaseBody;
 
-  const act = (c: { id: string; version: number }, action: string, body: Record<string, unknown> = {}, token = officer) =>
-    t.http
-      .post(`/api/v1/cases/${c.id}/actions/${action}`)
-      .set(auth(token))
-      .send({ expectedVersion: c.version, ...body });
+  const act = (c: Versioned, action: string, body: Record<string, unknown> = {}, token = officer) =>
+    actOn(t, 'cases', c, action, body, token);
 
   it('walks an infringement dispute from receipt to closing, with numbers, deadlines and a timeline', async () => {
     let c = await intake('infringement_dispute');
@@ -181,7 +172,7 @@ describe('case lifecycle through HTTP', () => {
     c = (await act(c, 'suspend', { reason: '等待鉴定' }).expect(200)).body;
     expect(c.allowedActions.sort()).toEqual(['resume', 'withdraw']);
     const db = await sql(t.db.url);
-    await db.query("UPDATE cases SET paused_since = '2026-11-20' WHERE id = $1", [c.id]); // paused 5 days before today
+    await db.query("UPDATE cases SET paused_since = '2026-11-20' WHERE id = $1", [c.id]); // paused since a date well in the past
     await db.end();
     c = (await act(c, 'resume').expect(200)).body;
     expect(c.pausedDays).toBeGreaterThanOrEqual(5);

@@ -1,9 +1,10 @@
 import { CreditDeliveryService, CreditStandin, CreditSweep, startCreditStandin } from '@app/credit';
 import { auth, createTestApp, eventually, TestApp } from '../utils/test-app';
 import { sql } from '../utils/test-db';
-import { CaseRef, decidePenalty, individualRespondent, orgRespondent, PENALTY } from '../utils/credit';
+import { CaseRef, takePassingOffCaseToDecision, individualRespondent, orgRespondent, PENALTY } from '../factories/cases';
 import { residentId, uscc } from '../utils/identifiers';
 import type { Client } from 'pg';
+import { act as actOn, Versioned } from '../factories/actions';
 
 interface Publication {
   id: string;
@@ -63,15 +64,12 @@ describe('credit-platform publication of penalty decisions', () => {
       10_000,
       `${kind} notification`,
     );
-  const act = (p: { id: string; version: number }, action: string, body: Record<string, unknown> = {}, token = supervisor) =>
-    t.http
-      .post(`/api/v1/credit/publications/${p.id}/actions/${action}`)
-      .set(auth(token))
-      .send({ expectedVersion: p.version, ...body });
+  const act = (p: Versioned, action: string, body: Record<string, unknown> = {}, token = supervisor) =>
+    actOn(t, 'credit/publications', p, action, body, token);
 
   it('publishes an approved penalty at the platform once, with the standard fields, within 7 working days', async () => {
     const org = orgRespondent(serial++);
-    const c = await decidePenalty(t, PENALTY, [org, individualRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, PENALTY, [org, individualRespondent(serial++)]);
     const [first, second] = await publicationsOf(c);
     expect([first, second].every((p) => ['pending', 'published'].includes(p.status))).toBe(true);
     const decidedOn = (c.decision as { decidedOn: string }).decidedOn;
@@ -127,9 +125,11 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('publishes nothing for a warning alone, and keeps small fines 3 months', async () => {
-    const warning = await decidePenalty(t, { summary: '警告', facts: '事实', fineFen: 0, warning: true }, [orgRespondent(serial++)]);
+    const warning = await takePassingOffCaseToDecision(t, { summary: '警告', facts: '事实', fineFen: 0, warning: true }, [
+      orgRespondent(serial++),
+    ]);
     expect(await publicationsOf(warning)).toEqual([]);
-    const small = await decidePenalty(t, { summary: '罚款', facts: '事实', fineFen: 200_000 }, [orgRespondent(serial++)]);
+    const small = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '事实', fineFen: 200_000 }, [orgRespondent(serial++)]);
     const [p] = await publicationsOf(small);
     const decidedOn = (small.decision as { decidedOn: string }).decidedOn;
     const months =
@@ -140,7 +140,7 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('keeps an incomplete record pending with the missing fields named, and sends it once corrected', async () => {
-    const c = await decidePenalty(t, { summary: '罚款', fineFen: 1_000_000 }, [
+    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [
       { ...orgRespondent(serial++), legalRepresentative: undefined },
     ]);
     let [p] = await publicationsOf(c);
@@ -169,7 +169,7 @@ describe('credit-platform publication of penalty decisions', () => {
   it('takes a platform rejection (4xx) with its reason, and publishes after a correction', async () => {
     standin.rejectWhen((r) => (String(r.violationFacts).includes('不清') ? '违法事实表述不清' : null));
     try {
-      const c = await decidePenalty(t, { ...PENALTY, facts: '事实不清' }, [orgRespondent(serial++)]);
+      const c = await takePassingOffCaseToDecision(t, { ...PENALTY, facts: '事实不清' }, [orgRespondent(serial++)]);
       const [created] = await publicationsOf(c);
       const rejected = await waitFor(created.id, 'rejected');
       expect(rejected.lastError).toContain('违法事实表述不清');
@@ -187,7 +187,7 @@ describe('credit-platform publication of penalty decisions', () => {
 
   it('retries a 5xx with back-off and publishes once the platform answers', async () => {
     standin.failNext(2, 503);
-    const c = await decidePenalty(t, PENALTY, [orgRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
     const [p] = await publicationsOf(c);
     const published = await waitFor(p.id, 'published', 30_000);
     expect(published.attempts).toBe(3);
@@ -195,7 +195,7 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('marks a publication failed when retries run out, and alerts the supervisors', async () => {
-    const c = await decidePenalty(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
     const [p] = await publicationsOf(c); // incomplete: no job runs for it
     await db.query(
       `UPDATE credit_publications SET mapping_errors = '[]', record = record || '{"violationFacts":"事实","legalRepresentative":"王五"}' WHERE id = $1`,
@@ -215,7 +215,7 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('withdraws a published record from the platform within 3 working days', async () => {
-    const c = await decidePenalty(t, PENALTY, [orgRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
     const [created] = await publicationsOf(c);
     const published = await waitFor(created.id, 'published');
     await act(published, 'withdraw').expect(400);
@@ -228,12 +228,12 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('expires a record at the end of its display period, and escalates an overdue one once', async () => {
-    const c = await decidePenalty(t, PENALTY, [orgRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
     const [created] = await publicationsOf(c);
     const published = await waitFor(created.id, 'published');
     await db.query(`UPDATE credit_publications SET display_until = current_date - 1 WHERE id = $1`, [created.id]);
 
-    const late = await decidePenalty(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
+    const late = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
     const [pending] = await publicationsOf(late); // incomplete, so it stays undelivered
     await db.query(`UPDATE credit_publications SET due_on = current_date - 1 WHERE id = $1`, [pending.id]);
 

@@ -3,6 +3,7 @@ import { EarlyWarningService, HotlineSlaSweep } from '@app/hotline';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { patentNumber, residentId } from '../utils/identifiers';
 import { sql } from '../utils/test-db';
+import { act as actOn, Versioned } from '../factories/actions';
 
 interface Ticket {
   id: string;
@@ -52,11 +53,8 @@ describe('12330 hotline tickets over HTTP', () => {
     if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Ticket;
   };
-  const act = (tk: { id: string; version: number }, action: string, body: Record<string, unknown> = {}, token = op) =>
-    t.http
-      .post(`/api/v1/hotline/tickets/${tk.id}/actions/${action}`)
-      .set(auth(token))
-      .send({ expectedVersion: tk.version, ...body });
+  const act = (tk: Versioned, action: string, body: Record<string, unknown> = {}, token = op) =>
+    actOn(t, 'hotline/tickets', tk, action, body, token);
   const count = async (table: string): Promise<number> => {
     const db = await sql(t.db.url);
     const r = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);

@@ -1,7 +1,8 @@
 import { CreditStandin, startCreditStandin } from '@app/credit';
 import { Clock } from '@app/kernel';
 import { MetricsRebuildService, MetricsRollup } from '@app/metrics';
-import { decidePenalty, orgRespondent, PENALTY } from '../utils/credit';
+import { takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
+import { actOk } from '../factories/actions';
 import { patentNumber } from '../utils/identifiers';
 import { auth, createTestApp, eventually, TestApp } from '../utils/test-app';
 import { sql } from '../utils/test-db';
@@ -67,14 +68,8 @@ describe('metrics: hotline and credit KPIs', () => {
     if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Ticket;
   };
-  const act = async (tk: Ticket, action: string, body: Record<string, unknown> = {}, token = op): Promise<Ticket> => {
-    const res = await t.http
-      .post(`/api/v1/hotline/tickets/${tk.id}/actions/${action}`)
-      .set(auth(token))
-      .send({ expectedVersion: tk.version, ...body });
-    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as Ticket;
-  };
+  const act = (tk: Ticket, action: string, body: Record<string, unknown> = {}, token = op): Promise<Ticket> =>
+    actOk(t, 'hotline/tickets', tk, action, body, token);
   const steps = async (tk: Ticket, list: [string, Record<string, unknown>?, string?][]): Promise<Ticket> => {
     for (const [action, body, token] of list) tk = await act(tk, action, body ?? {}, token ?? op);
     return tk;
@@ -133,8 +128,10 @@ describe('metrics: hotline and credit KPIs', () => {
     expect(t5).toMatchObject({ status: 'closed', orgUnitCode: '120101' });
 
     // credit: one penalty published at the stand-in (on time); one with an incomplete record stays pending (backlog)
-    const published = await decidePenalty(t, PENALTY, [orgRespondent(serial++)]);
-    await decidePenalty(t, { summary: '罚款', fineFen: 1_000_000 }, [{ ...orgRespondent(serial++), legalRepresentative: undefined }]);
+    const published = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
+    await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [
+      { ...orgRespondent(serial++), legalRepresentative: undefined },
+    ]);
     const pubs = await eventually(
       async () => {
         const res = await t.http.get(`/api/v1/credit/publications?caseId=${published.id}`).set(auth(binhaiSup)).expect(200);

@@ -4,6 +4,7 @@ import { MetricsRebuildService, MetricsRollup } from '@app/metrics';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { patentNumber, residentId, uscc } from '../utils/identifiers';
 import { sql } from '../utils/test-db';
+import { actOk } from '../factories/actions';
 
 interface CaseBody {
   id: string;
@@ -64,14 +65,8 @@ describe('metrics: targets, progress, KPIs, rebuild', () => {
     };
     return (await t.http.post('/api/v1/cases').set(auth(token)).send(body).expect(201)).body as CaseBody;
   };
-  const act = async (c: CaseBody, action: string, body: Record<string, unknown>, token: string): Promise<CaseBody> =>
-    (
-      await t.http
-        .post(`/api/v1/cases/${c.id}/actions/${action}`)
-        .set(auth(token))
-        .send({ expectedVersion: c.version, ...body })
-        .expect(200)
-    ).body as CaseBody;
+  const act = (c: CaseBody, action: string, body: Record<string, unknown>, token: string): Promise<CaseBody> =>
+    actOk(t, 'cases', c, action, body, token);
 
   const kpisOf = async (token: string, query: string): Promise<Record<string, Kpi>> => {
     const res = await t.http.get(`/api/v1/metrics/kpis?${query}`).set(auth(token)).expect(200);

@@ -4,7 +4,7 @@ import { CreditStandin, startCreditStandin } from '@app/credit';
 import { clearQueueKeys, createTestApp, eventually } from '../utils/test-app';
 import { createTestDatabase, sql, TestDatabase } from '../utils/test-db';
 import { testEnv } from '../utils/test-env';
-import { decidePenalty, orgRespondent, PENALTY } from '../utils/credit';
+import { takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
 import { uscc } from '../utils/identifiers';
 
 const WORKER = path.resolve(__dirname, '../../dist/apps/worker/src/main.js');
@@ -106,7 +106,7 @@ describe('fault: Redis down when penalties are approved', () => {
     const down = await createTestApp({ db, env: { ...env, REDIS_URL: 'redis://127.0.0.1:1' } });
     const c = await sql(db.url);
     try {
-      for (let i = 0; i < 3; i++) await decidePenalty(down, PENALTY, [orgRespondent(300 + i)]);
+      for (let i = 0; i < 3; i++) await takePassingOffCaseToDecision(down, PENALTY, [orgRespondent(300 + i)]);
       const pending = await c.query(
         `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'credit.deliver' AND dispatched_at IS NULL`,
       );

@@ -91,11 +91,7 @@ function member<T extends string>(list: readonly T[]): (value: unknown) => value
 }
 
 export const isCaseType = member(CASE_TYPES);
-export const isCaseSource = member(CASE_SOURCES);
-export const isCaseStatus = member(CASE_STATUSES);
 export const isCaseAction = member(CASE_ACTIONS);
-export const isReferTarget = member(REFER_TARGETS);
-export const isDecisionKind = member(DECISION_KINDS);
 export const isPartyKind = member(PARTY_KINDS);
 
 export function isTerminalStatus(status: CaseStatus): status is TerminalStatus {

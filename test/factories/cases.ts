@@ -1,9 +1,8 @@
-import { auth, TestApp } from './test-app';
-import { residentId, uscc } from './identifiers';
+import { auth, TestApp } from '../utils/test-app';
+import { patentNumber, residentId, uscc } from '../utils/identifiers';
+import { actOk, Versioned } from './actions';
 
-export interface CaseRef {
-  id: string;
-  version: number;
+export interface CaseRef extends Versioned {
   [k: string]: unknown;
 }
 
@@ -26,11 +25,26 @@ export const individualRespondent = (serial: number): Respondent => ({
   phone: '13900139000',
 });
 
+/** A valid intake body (`POST /cases`): an infringement dispute in 滨海新区 with a patentee, a respondent and a patent. */
+export function caseIntake(overrides: Record<string, unknown> = {}, serial = 1): Record<string, unknown> {
+  return {
+    type: 'infringement_dispute',
+    source: 'complaint',
+    orgUnitCode: '120116',
+    receivedOn: '2026-11-02',
+    summary: '案情摘要',
+    requesters: [{ kind: 'organization', name: `请求人有限公司${serial}`, uscc: uscc(serial + 10), role: 'patentee' }],
+    respondents: [{ kind: 'individual', name: '被请求人', idNumber: residentId(serial + 2) }],
+    patents: [{ number: patentNumber(serial + 4) }],
+    ...overrides,
+  };
+}
+
 /**
- * Takes a passing-off case in 滨海新区 from intake to an approved decision through the HTTP api, as officers and the
- * district supervisor would; returns the decided case.
+ * Takes a passing-off case in 滨海新区 through the whole flow to an approved decision over the HTTP api — intake, filing,
+ * two officers, a proposed decision, the district supervisor's approval — and returns the decided case.
  */
-export async function decidePenalty(
+export async function takePassingOffCaseToDecision(
   t: TestApp,
   decision: Record<string, unknown>,
   respondents: Respondent[] = [orgRespondent(1)],
@@ -56,12 +70,7 @@ export async function decidePenalty(
       .expect(201)
   ).body as CaseRef;
   const act = async (action: string, body: Record<string, unknown>, token = officer) => {
-    const res = await t.http
-      .post(`/api/v1/cases/${c.id}/actions/${action}`)
-      .set(auth(token))
-      .send({ expectedVersion: c.version, ...body });
-    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    c = res.body as CaseRef;
+    c = await actOk(t, 'cases', c, action, body, token);
   };
   await act('file', {});
   await act('assign', { officerIds });
