@@ -48,7 +48,7 @@ describe('case lifecycle through HTTP', () => {
     expect(c.deadlines).toMatchObject({ closingDue: '2027-02-03' });
 
     const two = await act(c, 'assign', { officerIds: officerIds.slice(0, 2) }).expect(422);
-    expect(two.body).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'OFFICER_COUNT' } });
+    expect(two.body).toMatchObject({ code: 'OFFICER_COUNT', details: { rule: 'OFFICER_COUNT' } });
     c = (await act(c, 'assign', { officerIds: officerIds.slice(0, 3) }).expect(200)).body;
     expect(c.status).toBe('investigating');
 
@@ -103,6 +103,7 @@ describe('case lifecycle through HTTP', () => {
     const decision = {
       kind: 'penalty',
       summary: '假冒专利，罚款',
+      facts: '当事人在产品上标注已失效的专利号',
       legalBasis: '专利法第六十八条',
       illegalGainsFen: 10_000_000,
       fineFen: 50_000_001,
@@ -177,7 +178,7 @@ describe('case lifecycle through HTTP', () => {
     c = (await act(c, 'resume').expect(200)).body;
     expect(c.pausedDays).toBeGreaterThanOrEqual(5);
     const tooLong = await act(c, 'request_extension', { days: 16, reason: '案情复杂' }).expect(422);
-    expect(tooLong.body.details).toEqual({ maxDays: 15 });
+    expect(tooLong.body).toMatchObject({ code: 'EXTENSION_LIMIT', details: { rule: 'EXTENSION_LIMIT', maxDays: 15 } });
     c = (await act(c, 'request_extension', { days: 10, reason: '案情复杂' }).expect(200)).body;
     await act(c, 'approve_extension').expect(403);
     c = (await act(c, 'approve_extension', {}, supervisor).expect(200)).body;

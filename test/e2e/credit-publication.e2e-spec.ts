@@ -140,13 +140,14 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('keeps an incomplete record pending with the missing fields named, and sends it once corrected', async () => {
-    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [
+    // (a penalty states its facts, 行政处罚法 Art. 59, so the record lacks only what the case does not hold)
+    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
       { ...orgRespondent(serial++), legalRepresentative: undefined },
     ]);
     let [p] = await publicationsOf(c);
     expect(p).toMatchObject({ status: 'pending', allowedActions: ['withdraw', 'correct'] });
-    expect(p.mappingErrors.map((e) => e.field).sort()).toEqual(['legalRepresentative', 'violationFacts']);
-    expect(p.lastError).toContain('violationFacts');
+    expect(p.mappingErrors.map((e) => e.field)).toEqual(['legalRepresentative']);
+    expect(p.lastError).toContain('legalRepresentative');
 
     // bad corrections: 400 naming the field, nothing written
     const bad = await act(p, 'correct', { record: { address: '某路', violationFacts: '事实' } }).expect(400);
@@ -195,7 +196,9 @@ describe('credit-platform publication of penalty decisions', () => {
   });
 
   it('marks a publication failed when retries run out, and alerts the supervisors', async () => {
-    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
+    const c = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
+      orgRespondent(serial++),
+    ]);
     const [p] = await publicationsOf(c); // incomplete: no job runs for it
     await db.query(
       `UPDATE credit_publications SET mapping_errors = '[]', record = record || '{"violationFacts":"事实","legalRepresentative":"王五"}' WHERE id = $1`,
@@ -233,7 +236,9 @@ describe('credit-platform publication of penalty decisions', () => {
     const published = await waitFor(created.id, 'published');
     await db.query(`UPDATE credit_publications SET display_until = current_date - 1 WHERE id = $1`, [created.id]);
 
-    const late = await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [orgRespondent(serial++)]);
+    const late = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
+      orgRespondent(serial++),
+    ]);
     const [pending] = await publicationsOf(late); // incomplete, so it stays undelivered
     await db.query(`UPDATE credit_publications SET due_on = current_date - 1 WHERE id = $1`, [pending.id]);
 

@@ -253,7 +253,7 @@ describe('12330 hotline tickets over HTTP', () => {
     const b = await close();
     jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 17 * 86_400_000));
     const late = await act(b, 'reopen', { reason: '来电人不满意' }).expect(422);
-    expect(late.body).toMatchObject({ code: 'RULE_VIOLATION', details: { rule: 'REOPEN_WINDOW' } });
+    expect(late.body).toMatchObject({ code: 'REOPEN_WINDOW', details: { rule: 'REOPEN_WINDOW' } });
   });
 
   it('unmasks the caller for operators and supervisors only, and audits every unmasking', async () => {

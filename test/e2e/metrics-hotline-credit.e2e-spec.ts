@@ -129,7 +129,7 @@ describe('metrics: hotline and credit KPIs', () => {
 
     // credit: one penalty published at the stand-in (on time); one with an incomplete record stays pending (backlog)
     const published = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
-    await takePassingOffCaseToDecision(t, { summary: '罚款', fineFen: 1_000_000 }, [
+    await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
       { ...orgRespondent(serial++), legalRepresentative: undefined },
     ]);
     const pubs = await eventually(

@@ -26,10 +26,6 @@ import { CaseResponse } from './http/dto/case-response';
 import { CaseEntity } from './persistence/case.entity';
 import { CasesRepository } from './persistence/cases.repository';
 
-/** The error of a case rule that does not hold (a 422 naming what is missing or too much). */
-const ruleViolation = (message: string, details?: ErrorDetail[] | Record<string, unknown>) =>
-  new DomainError('RULE_VIOLATION', message, details);
-
 /**
  * `POST /cases/:id/actions/:action`: one transaction that locks the case, checks the version, the role and the
  * state machine, applies the action's own rules, and writes the case, a timeline event and an audit entry.
@@ -96,7 +92,8 @@ export class CaseActionsService {
       ) {
         throw DomainError.validation('officerId', 'is not an officer of this case or its unit');
       }
-      if (c.recusedOfficerIds.includes(officer.id)) throw ruleViolation('this officer is already recused from the case');
+      if (c.recusedOfficerIds.includes(officer.id))
+        throw DomainError.rule('ALREADY_RECUSED', 'this officer is already recused from the case');
       const before = snapshot(c);
       c.assignedOfficerIds = c.assignedOfficerIds.filter((o) => o !== officer.id);
       c.recusedOfficerIds = [...c.recusedOfficerIds, officer.id];
@@ -150,7 +147,7 @@ export class CaseActionsService {
           requesters: parties.filter((p) => p.role === 'requester').map((p) => ({ kind: p.kind, role: p.requesterRole })),
           patents: Array.from({ length: patents }),
         });
-        if (missing.length) throw ruleViolation('the case cannot be filed yet', missing);
+        if (missing.length) throw DomainError.rule('FILING_PREREQUISITES', 'the case cannot be filed yet', { missing });
         const unit = await this.repo.orgUnit(em, c.orgUnitCode);
         const year = Number(filedOn.slice(0, 4));
         const seq = await this.numbering.next(em, { orgUnitCode: c.orgUnitCode, year, kind: 'case_no' });
@@ -165,7 +162,7 @@ export class CaseActionsService {
       case 'assign': {
         const ids = [...new Set(dto.officerIds ?? [])];
         const violation = checkOfficerCount(c.type, ids);
-        if (violation) throw new DomainError('RULE_VIOLATION', violation.message, { rule: violation.code });
+        if (violation) throw DomainError.rule(violation.code, violation.message);
         const officers = await this.repo.users(em, ids);
         const bad = ids.filter((oid) => {
           const o = officers.find((u) => u.id === oid);
@@ -180,9 +177,13 @@ export class CaseActionsService {
       case 'schedule_hearing': {
         const earliest = earliestHearingDate(this.calendar.current, today);
         if ((dto.hearingOn as string) < earliest) {
-          throw ruleViolation(`the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`, {
-            earliest,
-          });
+          throw DomainError.rule(
+            'HEARING_NOTICE',
+            `the hearing needs ${HEARING_NOTICE_WORKING_DAYS} working days' notice: ${earliest} at the earliest`,
+            {
+              earliest,
+            },
+          );
         }
         c.hearingOn = dto.hearingOn as string;
         return { hearingOn: c.hearingOn };
@@ -193,8 +194,10 @@ export class CaseActionsService {
           if (d.fineFen === undefined) throw DomainError.validation('decision.fineFen', 'is required for a penalty');
           const violation = checkFine({ actDate: d.actDate ?? c.receivedOn, fineFen: d.fineFen, illegalGainsFen: d.illegalGainsFen ?? 0 });
           if (violation?.code === 'FINE_ABOVE_CAP')
-            throw new DomainError('RULE_VIOLATION', violation.message, { rule: 'FINE_ABOVE_CAP', capFen: violation.capFen });
+            throw DomainError.rule('FINE_ABOVE_CAP', violation.message, { capFen: violation.capFen });
           if (violation) throw DomainError.validation(`decision.${violation.field}`, violation.message);
+          // 行政处罚法 Art. 59: a penalty decision states the facts of the violation
+          if (!d.facts?.trim()) throw DomainError.validation('decision.facts', 'is required for a penalty (the facts of the violation)');
         } else if (d.fineFen !== undefined || d.confiscatedFen !== undefined) {
           throw DomainError.validation('decision.fineFen', 'only a penalty carries amounts');
         } else if (d.warning !== undefined) {
@@ -243,7 +246,7 @@ export class CaseActionsService {
       case 'request_extension': {
         const max = maxExtensionDays(c.type, c.filedOn as string, c.pausedDays, c.fastTrack) - c.extensionDays;
         if ((dto.days as number) > max)
-          throw ruleViolation(`at most ${Math.max(0, max)} more days can be granted`, { maxDays: Math.max(0, max) });
+          throw DomainError.rule('EXTENSION_LIMIT', `at most ${Math.max(0, max)} more days can be granted`, { maxDays: Math.max(0, max) });
         c.pendingExtensionDays = dto.days as number;
         return { days: dto.days, reason: dto.reason };
       }

@@ -7,8 +7,8 @@ import { CaseEntity } from './persistence/case.entity';
 export interface CaseChange {
   /** the case as it now stands (already saved in this transaction) */
   readonly case: Readonly<CaseEntity>;
-  /** `receive` for intake; otherwise the action taken, or `recuse` */
-  readonly action: CaseAction | 'receive' | 'recuse';
+  /** `receive` for intake, `amend` for a correction (payload.before holds what it replaced); otherwise the action taken, or `recuse` */
+  readonly action: CaseAction | 'receive' | 'recuse' | 'amend';
   readonly fromStatus: CaseEntity['status'] | null;
   readonly toStatus: CaseEntity['status'];
   readonly at: Date;

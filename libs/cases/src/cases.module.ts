@@ -5,8 +5,10 @@ import { CalendarModule } from '@app/calendar';
 import { NotificationsCoreModule } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
+import { CaseAmendmentService } from './case-amendment.service';
 import { CaseChangeHooks } from './case-change.hooks';
 import { CaseChangeRecorder } from './case-change.recorder';
+import { CasePartyRows } from './case-party-rows';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CaseDeadlineRecompute } from './case-deadline-recompute';
@@ -21,9 +23,11 @@ const services = [
   CasesRepository,
   EvidenceRepository,
   CaseChangeRecorder,
+  CasePartyRows,
   CaseChangeHooks,
   CasesService,
   CaseActionsService,
+  CaseAmendmentService,
   CaseDeadlineSweep,
   CaseDeadlineRecompute,
   EvidenceService,
@@ -35,7 +39,7 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, EvidenceService],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseAmendmentService, CaseDeadlineSweep, EvidenceService],
 })
 export class CasesCoreModule {}
 

@@ -10,35 +10,30 @@ import {
   decodeCursor,
   DomainError,
   ErrorDetail,
-  FieldCipher,
   formatNumber,
   hasAuthority,
   inScope,
   isCalendarDate,
-  maskPhone,
-  maskResidentId,
   NumberingService,
   Page,
-  parsePatentNumber,
   shanghaiDate,
   toPage,
   toTimelineEvent,
   TransactionRunner,
-  validateResidentId,
-  validateUscc,
 } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { StatutoryCalendar } from '@app/calendar';
 import { CaseChangeRecorder } from './case-change.recorder';
+import { CasePartyRows } from './case-party-rows';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
 import { CaseViewer, caseVisibleTo } from './domain/case-scope';
 import { MIN_SEARCH_LENGTH, searchTerm } from './domain/case-search';
 import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
 import { CaseQueryDto } from './http/dto/case-query.dto';
-import { CreateCaseDto, PartyDto } from './http/dto/create-case.dto';
+import { CreateCaseDto } from './http/dto/create-case.dto';
 import { CaseEntity } from './persistence/case.entity';
-import { CasesRepository, PartyFields } from './persistence/cases.repository';
+import { CasesRepository } from './persistence/cases.repository';
 
 /** 收案号 template; 案号 and 文书编号 use the product's default template when filing and deciding. */
 export const RECEIPT_NUMBER_TEMPLATE = '{unitAbbr}知收〔{year}〕{seq}号';
@@ -52,7 +47,7 @@ export class CasesService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
     private readonly numbering: NumberingService,
-    private readonly cipher: FieldCipher,
+    private readonly rows: CasePartyRows,
     private readonly clock: Clock,
     private readonly calendar: StatutoryCalendar,
   ) {}
@@ -67,12 +62,10 @@ export class CasesService {
     const id = await this.tx.run((em) => this.writeIntake(em, user, actor, dto, plan, seq));
     // read back the case row (its defaults and timestamps); its parties and patents are the rows just written
     const c = (await this.repo.findById(this.dataSource.manager, id))!;
-    return toCaseResponse(
-      c,
-      [...plan.requesters, ...plan.respondents],
-      plan.patents.flatMap((p) => (p ? [p] : [])),
-      { roles: user.roles, today: shanghaiDate(this.clock.now()) },
-    );
+    return toCaseResponse(c, [...plan.requesters, ...plan.respondents], plan.patents, {
+      roles: user.roles,
+      today: shanghaiDate(this.clock.now()),
+    });
   }
 
   /**
@@ -90,16 +83,9 @@ export class CasesService {
     const problems: ErrorDetail[] = [];
     if (!isCalendarDate(dto.receivedOn)) problems.push({ field: 'receivedOn', message: 'is not a real date' });
     else if (dto.receivedOn > today) problems.push({ field: 'receivedOn', message: 'cannot be in the future' });
-    const requesters = dto.requesters.map((p, i) => this.partyRow(p, 'requester', i, `requesters.${i}`, problems));
-    const respondents = dto.respondents.map((p, i) => this.partyRow(p, 'respondent', i, `respondents.${i}`, problems));
-    const patents = dto.patents.map((p, i) => {
-      const parsed = parsePatentNumber(p.number, { now: this.clock.now() });
-      if (!parsed.ok) {
-        problems.push({ field: `patents.${i}.number`, message: parsed.reason });
-        return null;
-      }
-      return { ordinal: i, number: p.number.trim(), normalized: parsed.normalized, kind: parsed.kind, title: p.title ?? null };
-    });
+    const requesters = this.rows.parties(dto.requesters, 'requester', 'requesters', problems);
+    const respondents = this.rows.parties(dto.respondents, 'respondent', 'respondents', problems);
+    const patents = this.rows.patents(dto.patents, 'patents', problems);
     if (dto.ecommerce === undefined && dto.source === 'ecommerce')
       problems.push({ field: 'ecommerce', message: 'is required for an e-commerce case' });
     const unit = await findEnforcementUnit(em, dto.orgUnitCode);
@@ -152,7 +138,7 @@ export class CasesService {
         createdBy: user.id,
       },
       [...requesters, ...respondents],
-      patents.flatMap((p) => (p ? [p] : [])),
+      patents,
     );
     await this.recorder.record(em, user.id, actor, saved, {
       action: 'receive',
@@ -168,7 +154,7 @@ export class CasesService {
         filingDecisionDue: due,
         requesters: requesters.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
         respondents: respondents.map((p) => ({ name: p.name, uscc: p.uscc, idNumber: p.idNumberMasked })),
-        patents: patents.map((p) => p!.normalized),
+        patents: patents.map((p) => p.normalized),
       },
     });
     return saved.id;
@@ -238,40 +224,5 @@ export class CasesService {
   /** The cases' one scope rule (domain/case-scope.ts), for other contexts that hold a case row. */
   canSee(viewer: CaseViewer, c: CaseEntity): boolean {
     return caseVisibleTo(viewer, c);
-  }
-
-  private partyRow(p: PartyDto, role: 'requester' | 'respondent', ordinal: number, path: string, problems: ErrorDetail[]): PartyFields {
-    let uscc: string | null = null;
-    let idNumberEnc: string | null = null;
-    let idNumberMasked: string | null = null;
-    if (p.uscc !== undefined) {
-      if (p.kind !== 'organization') problems.push({ field: `${path}.uscc`, message: 'only organisations have a USCC' });
-      const r = validateUscc(p.uscc);
-      if (r.ok) uscc = r.value;
-      else problems.push({ field: `${path}.uscc`, message: r.reason });
-    }
-    if (p.idNumber !== undefined) {
-      if (p.kind !== 'individual') problems.push({ field: `${path}.idNumber`, message: 'only individuals have an ID number' });
-      const r = validateResidentId(p.idNumber, { now: this.clock.now() });
-      if (r.ok) {
-        idNumberEnc = this.cipher.encrypt(r.value, 'case_parties.id_number');
-        idNumberMasked = maskResidentId(r.value);
-      } else problems.push({ field: `${path}.idNumber`, message: r.reason });
-    }
-    if (role === 'respondent' && p.role !== undefined) problems.push({ field: `${path}.role`, message: 'is for requesters only' });
-    return {
-      role,
-      ordinal,
-      kind: p.kind,
-      name: p.name.trim(),
-      requesterRole: role === 'requester' ? (p.role ?? null) : null,
-      uscc,
-      idNumberEnc,
-      idNumberMasked,
-      legalRepresentative: p.legalRepresentative ?? null,
-      address: p.address ?? null,
-      phoneEnc: p.phone ? this.cipher.encrypt(p.phone, 'case_parties.phone') : null,
-      phoneMasked: p.phone ? maskPhone(p.phone) : null,
-    };
   }
 }

@@ -150,11 +150,10 @@ export class TicketActionsService {
       case 'reopen': {
         const lastDay = addDays(t.closedOn as string, REOPEN_WINDOW_DAYS);
         if (today > lastDay) {
-          throw new DomainError(
-            'RULE_VIOLATION',
+          throw DomainError.rule(
+            'REOPEN_WINDOW',
             `a ticket can be reopened within ${REOPEN_WINDOW_DAYS} days of closing (until ${lastDay})`,
             {
-              rule: 'REOPEN_WINDOW',
               closedOn: t.closedOn,
               lastDay,
             },
@@ -218,18 +217,24 @@ export class TicketActionsService {
     dto: TicketActionDto,
   ): Promise<CaseEntity> {
     const caller = this.tickets.decryptCaller(t);
+    // the caller as they introduced themselves: their organisation when they named one (its contact phone kept), else
+    // the caller in person; the standing (patentee, interested party) from the operator's `requesterRole`
+    const role = dto.requesterRole ? { role: dto.requesterRole } : {};
     const requesters: CreateCaseDto['requesters'] =
       dto.requesters ??
-      (t.callerAnonymous || !t.callerName
+      (t.callerAnonymous || (!t.callerName && !t.callerOrganization)
         ? []
-        : [
-            {
-              kind: 'individual',
-              name: t.callerName,
-              ...(caller.idNumber ? { idNumber: caller.idNumber } : {}),
-              ...(caller.phone ? { phone: caller.phone } : {}),
-            },
-          ]);
+        : t.callerOrganization
+          ? [{ kind: 'organization', name: t.callerOrganization, ...(caller.phone ? { phone: caller.phone } : {}), ...role }]
+          : [
+              {
+                kind: 'individual',
+                name: t.callerName as string,
+                ...(caller.idNumber ? { idNumber: caller.idNumber } : {}),
+                ...(caller.phone ? { phone: caller.phone } : {}),
+                ...role,
+              },
+            ]);
     const caseDto: CreateCaseDto = {
       type: dto.type!,
       source: 'hotline',

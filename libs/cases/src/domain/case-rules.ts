@@ -1,4 +1,4 @@
-import { CaseType, isCaseType, isPartyKind, QUALIFYING_REQUESTER_ROLES } from './case-types';
+import { CaseStatus, CaseType, isCaseType, isPartyKind, QUALIFYING_REQUESTER_ROLES } from './case-types';
 
 export interface RuleViolation<C extends string> {
   code: C;
@@ -123,4 +123,21 @@ export function checkFine(input: FineInput): FineViolation | null {
     message: `the fine of ${input.fineFen} fen exceeds the cap of ${capFen} fen (${law}, act on ${input.actDate})`,
     capFen,
   };
+}
+
+/**
+ * Amendment (补正): the facts of a case may be corrected until a decision is taken; what decides its time limits
+ * (type, source, a received report) only while it is still received, since filing fixed its number and limits.
+ */
+export const AMENDABLE_STATUSES = [
+  'received',
+  'filed',
+  'investigating',
+  'hearing',
+  'pending_decision',
+] as const satisfies readonly CaseStatus[];
+export const FIELDS_FIXED_BY_FILING = ['type', 'source', 'reportReceived'] as const;
+
+export function isAmendable(status: CaseStatus): boolean {
+  return (AMENDABLE_STATUSES as readonly CaseStatus[]).includes(status);
 }

@@ -170,8 +170,8 @@ export class EvidenceService {
       const row = await this.evidence.lockOnCase(em, caseId, evidenceId);
       if (!row) throw DomainError.notFound('evidence');
       if (row.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, row.version);
-      if (!row.preservedOn) throw new DomainError('RULE_VIOLATION', 'this evidence was not registered for preservation (登记保存)');
-      if (row.preservationDecidedOn) throw new DomainError('RULE_VIOLATION', 'the preservation was decided already');
+      if (!row.preservedOn) throw DomainError.rule('NOT_PRESERVED', 'this evidence was not registered for preservation (登记保存)');
+      if (row.preservationDecidedOn) throw DomainError.rule('PRESERVATION_DECIDED', 'the preservation was decided already');
       const decidedOn = dto.decidedOn ?? today;
       if (decidedOn < row.preservedOn) throw DomainError.validation('decidedOn', 'cannot be before the registration');
       row.preservationDecision = dto.decision;

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport } from '@app/kernel';
 import { CASE_EXPORT_COLUMNS } from '../case-export';
 import { Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
+import { CaseAmendmentService } from '../case-amendment.service';
+import { AmendCaseDto } from './dto/amend-case.dto';
 import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
 import { CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
@@ -25,6 +27,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly actions: CaseActionsService,
+    private readonly amendments: CaseAmendmentService,
   ) {}
 
   /** 收案: officers and supervisors take in a case for a unit in their scope. */
@@ -86,6 +89,18 @@ export class CasesController {
     @Body() dto: CaseActionDto,
   ): Promise<CaseResponse> {
     return this.actions.act(user, actor, p.id, p.action, dto);
+  }
+
+  /** 补正: corrects parties, patents, summary and flags until a decision is taken (validated as intake). */
+  @Patch(':id')
+  @Roles('officer', 'supervisor')
+  amend(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: IdParam,
+    @Body() dto: AmendCaseDto,
+  ): Promise<CaseResponse> {
+    return this.amendments.amend(user, actor, p.id, dto);
   }
 
   @Get(':id')

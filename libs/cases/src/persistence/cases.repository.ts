@@ -238,6 +238,25 @@ export class CasesRepository {
     return saved;
   }
 
+  /** Replaces the case's parties of one role (an amendment gives the whole list). */
+  async replaceParties(em: EntityManager, caseId: string, role: 'requester' | 'respondent', rows: readonly PartyFields[]): Promise<void> {
+    await em.delete(CasePartyEntity, { caseId, role });
+    if (rows.length)
+      await em.insert(
+        CasePartyEntity,
+        rows.map((p) => ({ ...p, caseId })),
+      );
+  }
+
+  async replacePatents(em: EntityManager, caseId: string, rows: readonly PatentFields[]): Promise<void> {
+    await em.delete(CasePatentEntity, { caseId });
+    if (rows.length)
+      await em.insert(
+        CasePatentEntity,
+        rows.map((p) => ({ ...p, caseId })),
+      );
+  }
+
   save(em: EntityManager, c: CaseEntity): Promise<CaseEntity> {
     return em.save(c);
   }

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, ErrorCode, ErrorDetail } from './error-codes';
+import { ERROR_STATUS, ErrorCode, ErrorDetail, RuleCode } from './error-codes';
 
 /**
  * A coded error raised below the http layer. The global filter turns it into the error body of docs/api.md;
@@ -27,6 +27,11 @@ export class DomainError extends Error {
       expectedVersion: expected,
       currentVersion: actual,
     });
+  }
+
+  /** A rule that does not hold (422): the rule is the code, and also `details.rule`. */
+  static rule(code: RuleCode, message: string, details: Record<string, unknown> = {}): DomainError {
+    return new DomainError(code, message, { rule: code, ...details });
   }
 
   static validation(field: string, message: string): DomainError {

@@ -12,7 +12,18 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ILLEGAL_TRANSITION: 422,
-  RULE_VIOLATION: 422,
+  // a rule of the law or of the office that does not hold: each rule its own code (api.md: OFFICER_COUNT, FINE_ABOVE_CAP, …)
+  OFFICER_COUNT: 422,
+  FINE_ABOVE_CAP: 422,
+  FILING_PREREQUISITES: 422,
+  HEARING_NOTICE: 422,
+  EXTENSION_LIMIT: 422,
+  ALREADY_RECUSED: 422,
+  NOT_PRESERVED: 422,
+  PRESERVATION_DECIDED: 422,
+  CASE_NOT_AMENDABLE: 422,
+  REOPEN_WINDOW: 422,
+  EXPORT_TOO_LARGE: 422,
   RATE_LIMITED: 429,
   ACCOUNT_LOCKED: 429,
   INTERNAL_ERROR: 500,
@@ -21,6 +32,11 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The codes of rule violations (422 other than ILLEGAL_TRANSITION). */
+export type RuleCode = {
+  [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends 422 ? (C extends 'ILLEGAL_TRANSITION' ? never : C) : never;
+}[ErrorCode];
 
 export interface ErrorDetail {
   field: string;

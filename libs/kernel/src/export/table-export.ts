@@ -75,7 +75,7 @@ export async function writeCsv<R>(rows: AsyncIterable<R>, columns: ExportColumn<
  *
  * Null and non-finite numbers give empty cells; CRLF and CR become LF (Excel's line break); text longer than Excel's
  * cell limit is cut at {@link XLSX_MAX_CELL_TEXT}. More than {@link XLSX_MAX_DATA_ROWS} rows rejects with
- * RULE_VIOLATION (check the count first to answer before streaming). Ends `out` and resolves with the number of data
+ * EXPORT_TOO_LARGE (check the count first to answer before streaming). Ends `out` and resolves with the number of data
  * rows once `out` has finished; on failure `out` is destroyed and the promise rejects.
  */
 export async function writeXlsx<R>(
@@ -106,7 +106,7 @@ export async function writeXlsx<R>(
     for await (const row of rows) {
       guard.throwIfFailed();
       if (count === XLSX_MAX_DATA_ROWS) {
-        throw new DomainError('RULE_VIOLATION', `an XLSX sheet holds at most ${XLSX_MAX_DATA_ROWS} rows`, { limit: XLSX_MAX_DATA_ROWS });
+        throw DomainError.rule('EXPORT_TOO_LARGE', `an XLSX sheet holds at most ${XLSX_MAX_DATA_ROWS} rows`, { limit: XLSX_MAX_DATA_ROWS });
       }
       sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
       count++;

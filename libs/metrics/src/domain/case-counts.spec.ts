@@ -51,6 +51,16 @@ describe('case counts', () => {
     ]);
   });
 
+  it('an amendment moves a filed case between the FTZ / e-commerce shares in its filing month; before filing it counts nothing', () => {
+    const counted = { type: 'infringement_dispute', source: 'complaint', ftz: false, ecommerce: null };
+    const now = { status: 'investigating', filedOn: '2026-02-27', ftz: true, ecommerce: null };
+    expect(cells(change('amend', now, { payload: { counted } }))).toEqual(['case.filed 120116 2026-02-01 ftz=1']);
+    expect(cells(change('amend', { ...now, ftz: false }, { payload: { counted: { ...counted, ftz: true } } }))).toEqual([
+      'case.filed 120116 2026-02-01 ftz=-1',
+    ]);
+    expect(cells(change('amend', { ftz: true }, { payload: { counted } }))).toEqual([]);
+  });
+
   it('a filing after the filing-decision deadline is a decision, not an on-time one', () => {
     const late = cells(change('file', { status: 'filed', filedOn: '2026-03-10' }, { toStatus: 'filed' }));
     expect(late).toContain('case.filing_decided 120116 2026-03-01 =1');

@@ -101,6 +101,16 @@ export function caseCountDeltas(change: CountedChange): CountDelta[] {
       add('case.paused_days', today, num(change.payload.pausedDays));
       break;
     }
+    case 'amend': {
+      // a filed case whose FTZ / e-commerce / type dimensions were corrected moves between them in its filing month
+      const was = change.payload.counted as Pick<CountedCase, 'type' | 'source' | 'ftz' | 'ecommerce'> | undefined;
+      if (!c.filedOn || !was) break;
+      const before = filedDimensions(was);
+      const now = filedDimensions(c);
+      for (const dim of before) if (!now.includes(dim)) add('case.filed', c.filedOn, -1, dim);
+      for (const dim of now) if (!before.includes(dim)) add('case.filed', c.filedOn, 1, dim);
+      break;
+    }
     case 'request_extension':
       add('case.extensions_requested', today);
       break;

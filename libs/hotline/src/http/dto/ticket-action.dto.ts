@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_TYPES, CaseType, PartyDto, PatentRefDto } from '@app/cases';
+import { CASE_TYPES, CaseType, PartyDto, PatentRefDto, QUALIFYING_REQUESTER_ROLES } from '@app/cases';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -90,7 +90,15 @@ export class TicketActionDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
   receivedOn?: string;
 
-  @ApiPropertyOptional({ type: [PartyDto], description: 'convert: default the caller (unless anonymous)' })
+  @ApiPropertyOptional({
+    enum: [...QUALIFYING_REQUESTER_ROLES, 'other'],
+    description: "convert: the requester's standing (patentee / interested party), given to the caller's party",
+  })
+  @IsOptional()
+  @IsIn([...QUALIFYING_REQUESTER_ROLES, 'other'])
+  requesterRole?: string;
+
+  @ApiPropertyOptional({ type: [PartyDto], description: "convert: default the caller's organisation, or the caller (unless anonymous)" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -132,6 +140,7 @@ export class TicketActionDto {
 
 const CONVERT_CASE_FIELDS = [
   'summary',
+  'requesterRole',
   'receivedOn',
   'requesters',
   'respondents',
