@@ -35,6 +35,9 @@ describe('case timeline and export', () => {
       ['receive', 'received'],
       ['file', 'filed'],
     ]);
+    // people read names: each step says who took it
+    const me = (await t.http.get('/api/v1/auth/me').set(auth(officer)).expect(200)).body.user as { id: string; displayName: string };
+    expect(res.body[1].actor).toEqual({ id: me.id, displayName: me.displayName });
     const heping = await t.token('off.heping1');
     await t.http.get(`/api/v1/cases/${caseId}/events`).set(auth(heping)).expect(404);
   });
@@ -43,11 +46,14 @@ describe('case timeline and export', () => {
     const res = await t.http.get('/api/v1/cases/export?format=csv').set(auth(officer)).buffer(true).expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    // a readable ASCII fallback for clients that ignore filename*
+    expect(res.headers['content-disposition']).toMatch(/filename="cases-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = res.text.replace(/^\uFEFF/, '');
     const [header, ...rows] = text.trim().split('\r\n');
     expect(header.split(',').slice(0, 5)).toEqual(['收案号', '案号', '案件类型', '案件来源', '状态']);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('专利侵权纠纷处理');
+    expect(rows[0].split(',')[5]).toBe('滨海新区'); // 承办单位: the unit by name, not 120116
     expect(rows[0]).toContain('"电商平台销售侵权产品, ""含引号"", 逗号"');
     expect(text).not.toContain(residentId(21));
     const audit = await t.http

@@ -36,14 +36,17 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
 const names = (parties: CaseResponse['requesters']) => parties.map((p) => (p.uscc ? `${p.name}（${p.uscc}）` : p.name)).join('；');
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
-/** The export's columns with Chinese headers; personal data only as masked in the API (no ID numbers at all). */
-export const CASE_EXPORT_COLUMNS: ExportColumn<CaseResponse>[] = [
+/**
+ * The export's columns with Chinese headers; personal data only as masked in the API (no ID numbers at all); units by
+ * name (`unitName` maps a code to its name).
+ */
+export const caseExportColumns = (unitName: (code: string) => string): ExportColumn<CaseResponse>[] => [
   { header: '收案号', value: (c) => c.receiptNo, width: 24 },
   { header: '案号', value: (c) => c.caseNo, width: 24 },
   { header: '案件类型', value: (c) => CASE_TYPE_LABELS[c.type] },
   { header: '案件来源', value: (c) => CASE_SOURCE_LABELS[c.source] },
   { header: '状态', value: (c) => CASE_STATUS_LABELS[c.status] + (c.suspended ? '（中止）' : '') },
-  { header: '承办单位', value: (c) => c.orgUnitCode },
+  { header: '承办单位', value: (c) => unitName(c.orgUnitCode) },
   { header: '收案日期', value: (c) => c.receivedOn },
   { header: '立案日期', value: (c) => c.filedOn },
   { header: '结案日期', value: (c) => c.closedOn },

@@ -6,6 +6,7 @@ import { NotificationsCoreModule } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
 import { CaseAmendmentService } from './case-amendment.service';
+import { CaseApprovals } from './case-approvals';
 import { CaseChangeHooks } from './case-change.hooks';
 import { CaseChangeRecorder } from './case-change.recorder';
 import { CasePartyRows } from './case-party-rows';
@@ -28,6 +29,7 @@ const services = [
   CasesService,
   CaseActionsService,
   CaseAmendmentService,
+  CaseApprovals,
   CaseDeadlineSweep,
   CaseDeadlineRecompute,
   EvidenceService,

@@ -27,10 +27,11 @@ import { CaseChangeRecorder } from './case-change.recorder';
 import { CasePartyRows } from './case-party-rows';
 import { toCaseResponse } from './case.mapper';
 import { filingDecisionDue } from './domain/case-deadlines';
+import { deadlineInForce } from './domain/deadline-in-force';
 import { CaseViewer, caseVisibleTo } from './domain/case-scope';
 import { MIN_SEARCH_LENGTH, searchTerm } from './domain/case-search';
-import { CaseEventResponse, CaseResponse } from './http/dto/case-response';
-import { CaseQueryDto } from './http/dto/case-query.dto';
+import { CaseCountsResponse, CaseEventResponse, CaseResponse } from './http/dto/case-response';
+import { CaseCountsQuery, CaseQueryDto } from './http/dto/case-query.dto';
 import { CreateCaseDto } from './http/dto/create-case.dto';
 import { CaseEntity } from './persistence/case.entity';
 import { CasesRepository } from './persistence/cases.repository';
@@ -175,9 +176,13 @@ export class CasesService {
     if (search && [...search.text].length < MIN_SEARCH_LENGTH)
       throw DomainError.validation('q', `must be at least ${MIN_SEARCH_LENGTH} characters`);
     const cursor = decodeCursor(q.cursor, 2);
+    const byDeadline = q.sort === 'deadline';
     const rows = await this.repo.list(
       user,
       {
+        assignedTo: q.assignedTo === 'me' ? user.id : q.assignedTo,
+        dueBefore: q.dueBefore,
+        sort: q.sort,
         status: q.status,
         type: q.type,
         orgUnitCode: q.orgUnitCode,
@@ -201,14 +206,36 @@ export class CasesService {
           patents.filter((p) => p.caseId === c.id),
           { roles: user.roles, today },
         ),
-      (c) => [c.createdAt.toISOString(), c.id],
+      (c) => (byDeadline ? [deadlineInForce(c) ?? '9999-12-31', c.id] : [c.createdAt.toISOString(), c.id]),
     );
+  }
+
+  /** List headers: kept counts in the caller's scope (or one unit of it), by status, type or unit. */
+  async counts(user: AuthUser, q: CaseCountsQuery): Promise<CaseCountsResponse> {
+    if (q.orgUnitCode && !inScope(user.scope, q.orgUnitCode)) throw DomainError.notFound('org unit');
+    const units = q.orgUnitCode ? [q.orgUnitCode] : user.scope.allUnits ? null : user.scope.unitCodes;
+    const groupBy = q.groupBy ?? 'status';
+    const rows = await this.repo.counts(units);
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const key = groupBy === 'status' ? r.status : groupBy === 'type' ? r.type : r.orgUnitCode;
+      counts.set(key, (counts.get(key) ?? 0) + r.n);
+    }
+    return {
+      groupBy,
+      total: rows.reduce((sum, r) => sum + r.n, 0),
+      counts: [...counts].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+    };
   }
 
   /** The timeline of a case the caller may see, oldest first. */
   async events(user: AuthUser, id: string): Promise<CaseEventResponse[]> {
     await this.get(user, id);
     return (await this.repo.events(id)).map(toTimelineEvent);
+  }
+
+  unitNames(): Promise<Map<string, string>> {
+    return this.repo.unitNames();
   }
 
   /** Records the export (a sensitive read) in the audit trail before any row leaves. */

@@ -7,11 +7,20 @@ export { CreateCaseDto, PartyDto, PatentRefDto } from './http/dto/create-case.dt
 export type { CaseResponse } from './http/dto/case-response';
 
 import { CaseEntity } from './persistence/case.entity';
+import { CaseStatusCountEntity } from './persistence/case-status-count.entity';
 import { CaseDeadlineAlertEntity } from './persistence/case-deadline-alert.entity';
 import { CaseEvidenceEntity } from './persistence/case-evidence.entity';
 import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePartyEntity } from './persistence/case-party.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
-export const CASES_ENTITIES = [CaseEntity, CasePartyEntity, CasePatentEntity, CaseEventEntity, CaseDeadlineAlertEntity, CaseEvidenceEntity];
+export const CASES_ENTITIES = [
+  CaseEntity,
+  CasePartyEntity,
+  CasePatentEntity,
+  CaseEventEntity,
+  CaseDeadlineAlertEntity,
+  CaseEvidenceEntity,
+  CaseStatusCountEntity,
+];
 export * from './case-deadline-sweep';
 export * from './persistence/case-sql';

@@ -30,3 +30,4 @@ export * from './crypto';
 export * from './export';
 export * from './time/with-timeout';
 export * from './http/id-param';
+export * from './approvals/approval-inbox';

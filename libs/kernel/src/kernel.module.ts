@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ApprovalInbox } from './approvals/approval-inbox';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { FieldCipher } from './crypto/field-cipher';
@@ -16,7 +17,7 @@ const fieldCipher = {
 
 @Global()
 @Module({
-  providers: [TransactionRunner, Clock, NumberingService, fieldCipher],
-  exports: [TransactionRunner, Clock, NumberingService, FieldCipher],
+  providers: [TransactionRunner, Clock, NumberingService, fieldCipher, ApprovalInbox],
+  exports: [TransactionRunner, Clock, NumberingService, FieldCipher, ApprovalInbox],
 })
 export class KernelModule {}

@@ -12,6 +12,7 @@ import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
 import { CreditSweepTask } from './credit-sweep.task';
 import { RetentionTask } from './retention.task';
+import { ApprovalsController } from './ops/approvals.controller';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
 import { PlatformModule } from './platform.module';
@@ -48,7 +49,7 @@ export class ApiModule {
         MetricsModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ApprovalsController],
     };
   }
 }

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport } from '@app/kernel';
-import { CASE_EXPORT_COLUMNS } from '../case-export';
+import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport, shanghaiDate } from '@app/kernel';
+import { caseExportColumns } from '../case-export';
 import { Matches } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
 import { CaseAmendmentService } from '../case-amendment.service';
 import { AmendCaseDto } from './dto/amend-case.dto';
 import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
-import { CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
-import { CaseEventResponse, CaseResponse } from './dto/case-response';
+import { CaseCountsQuery, CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
+import { CaseCountsResponse, CaseEventResponse, CaseResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
 
 class CaseActionParams extends IdParam {
@@ -44,6 +44,13 @@ export class CasesController {
     return this.cases.list(user, q);
   }
 
+  /** List headers: how many cases in scope per status (or type, or unit), from kept counts. */
+  @Get('counts')
+  @Roles('officer', 'supervisor')
+  counts(@CurrentUser() user: AuthUser, @Query() q: CaseCountsQuery): Promise<CaseCountsResponse> {
+    return this.cases.counts(user, q);
+  }
+
   /** CSV or XLSX of the filtered list, Chinese headers, streamed page by page; audited. */
   @Get('export')
   @Roles('officer', 'supervisor')
@@ -55,12 +62,14 @@ export class CasesController {
   ): Promise<void> {
     const { format, ...filters } = q;
     await this.cases.auditExport(user, actor, { ...filters, format });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = shanghaiDate(new Date());
+    const units = await this.cases.unitNames();
     await sendExport(reply, {
       format,
       rows: this.cases.exportRows(user, filters),
-      columns: CASE_EXPORT_COLUMNS,
+      columns: caseExportColumns((code) => units.get(code) ?? code),
       filenameBase: `案件导出-${day}`,
+      asciiBase: `cases-${day}`,
       onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'case export failed mid-stream'),
     });
   }

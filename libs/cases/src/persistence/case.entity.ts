@@ -16,6 +16,9 @@ export interface EcommerceDetails {
 // the deadline sweep's partial indexes: running cases not yet escalated for their current due date (migration 0009)
 @Index('ix_cases_sweep_filing', { synchronize: false })
 @Index('ix_cases_sweep_closing', { synchronize: false })
+@Index('ix_cases_assigned', { synchronize: false })
+@Index('ix_cases_deadline_order', { synchronize: false })
+@Index('ix_cases_awaiting_approval', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

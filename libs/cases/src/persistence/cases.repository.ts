@@ -9,7 +9,7 @@ import { CaseEntity } from './case.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CasePartyEntity } from './case-party.entity';
 import { CasePatentEntity } from './case-patent.entity';
-import { CASE_SWEEP_SQL, overdueSql, TERMINAL_STATUSES_SQL } from './case-sql';
+import { CASE_SWEEP_SQL, deadlineInForceSql, overdueSql, TERMINAL_STATUSES_SQL } from './case-sql';
 
 /** How many of the newest filtered cases a search tests before looking the term up in its indexes (applySearch). */
 const SEARCH_WALK_BUDGET = 1000;
@@ -22,6 +22,12 @@ export type PatentFields = Pick<CasePatentEntity, 'ordinal' | 'number' | 'normal
 export type PartyRow = PartyFields & { caseId: string };
 export type PatentRow = PatentFields & { caseId: string };
 
+export const CASE_SORTS = ['newest', 'deadline'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** The key a deadline-ordered list sorts on: the deadline in force, ended cases last. */
+const DEADLINE_ORDER = (a: string) => `coalesce(${deadlineInForceSql(a)}, '9999-12-31'::date)`;
+
 export interface CaseListFilter {
   status?: CaseStatus;
   type?: CaseType;
@@ -29,9 +35,31 @@ export interface CaseListFilter {
   filedFrom?: string;
   filedTo?: string;
   overdue?: boolean;
-  /** the cursor's (created_at, id) */
+  /** an officer's id: the cases they are assigned to */
+  assignedTo?: string;
+  /** open cases whose deadline in force is before this date */
+  dueBefore?: string;
+  sort?: CaseSort;
+  /** the cursor: (created_at, id) newest first, or (deadline order, id) by deadline */
   after?: [string | number, string | number];
   search?: SearchTerm;
+}
+
+/** A case waiting for a supervisor: a proposed decision or an extension request, with who asked and when. */
+export interface AwaitingApprovalRow {
+  id: string;
+  kind: 'decision' | 'extension';
+  receiptNo: string;
+  caseNo: string | null;
+  type: string;
+  orgUnitCode: string;
+  orgUnitName: string;
+  summary: string;
+  requestedAt: Date;
+  requestedById: string | null;
+  requestedByName: string | null;
+  payload: Record<string, unknown> | null;
+  version: number;
 }
 
 /** A deadline alert the sweep took (sent = false when another sweeper sent it first). */
@@ -66,6 +94,16 @@ function searchPredicate(term: SearchTerm, param: (value: unknown) => string): s
     ? ` OR EXISTS (SELECT 1 FROM case_patents t WHERE t.case_id = c.id AND t.normalized ILIKE ${param(term.patentLike)})`
     : '';
   return `(${names}${patents})`;
+}
+
+/** Binds values as named parameters of the query builder (search0, search1, …). */
+function namedParams(qb: SelectQueryBuilder<CaseEntity>): (value: unknown) => string {
+  let n = 0;
+  return (value) => {
+    const name = `search${n++}`;
+    qb.setParameter(name, value);
+    return `:${name}`;
+  };
 }
 
 /**
@@ -115,6 +153,18 @@ export class CasesRepository {
       const overdue = overdueSql('c', ':today');
       qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today });
     }
+    if (f.assignedTo) qb.andWhere(':assignee = ANY(c.assigned_officer_ids)', { assignee: f.assignedTo });
+    if (f.dueBefore) qb.andWhere(`${deadlineInForceSql('c')} < :dueBefore`, { dueBefore: f.dueBefore });
+    if (f.sort === 'deadline') {
+      if (f.after) qb.andWhere(`(${DEADLINE_ORDER('c')}, c.id) > (:cDue::date, :cId)`, { cDue: f.after[0], cId: f.after[1] });
+      // a worklist is short: the search term is tested on its rows (the walk of applySearch follows the newest order)
+      if (f.search) qb.andWhere(searchPredicate(f.search, namedParams(qb)));
+      return qb
+        .orderBy(DEADLINE_ORDER('c'), 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .limit(limit + 1)
+        .getMany();
+    }
     if (f.after) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: f.after[0], cId: f.after[1] });
     if (f.search) await this.applySearch(qb, f.search, limit);
     return qb
@@ -122,6 +172,36 @@ export class CasesRepository {
       .addOrderBy('c.id', 'DESC')
       .limit(limit + 1)
       .getMany();
+  }
+
+  /** Kept counts (case_status_counts) of the units given (null: every unit), by unit, status and type. */
+  counts(units: readonly string[] | null): Promise<{ orgUnitCode: string; status: string; type: string; n: number }[]> {
+    return this.dataSource.query(
+      `SELECT org_unit_code AS "orgUnitCode", status, type, n::int AS n FROM case_status_counts
+        WHERE n > 0 AND ($1::text[] IS NULL OR org_unit_code = ANY($1::text[]))`,
+      [units],
+    );
+  }
+
+  /** The cases of these units (null: every unit) waiting for a supervisor, oldest request first. */
+  awaitingApproval(units: readonly string[] | null, limit: number): Promise<AwaitingApprovalRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, w.kind, c.receipt_no AS "receiptNo", c.case_no AS "caseNo", c.type, c.org_unit_code AS "orgUnitCode",
+              o.name AS "orgUnitName", left(c.summary, 200) AS summary, e.at AS "requestedAt", e.actor_id AS "requestedById",
+              u.display_name AS "requestedByName", e.payload, c.version
+         FROM cases c
+         JOIN org_units o ON o.code = c.org_unit_code
+         CROSS JOIN LATERAL (VALUES ('decision', 'propose_decision'), ('extension', 'request_extension')) w(kind, action)
+         LEFT JOIN LATERAL (SELECT at, actor_id, payload FROM case_events ev
+                             WHERE ev.case_id = c.id AND ev.action = w.action ORDER BY ev.id DESC LIMIT 1) e ON true
+         LEFT JOIN users u ON u.id = e.actor_id
+        WHERE (c.status = 'pending_decision' OR c.extension_pending)
+          AND ($1::text[] IS NULL OR c.org_unit_code = ANY($1::text[]))
+          AND ((w.kind = 'decision' AND c.status = 'pending_decision') OR (w.kind = 'extension' AND c.extension_pending))
+        ORDER BY e.at ASC NULLS FIRST, c.id
+        LIMIT $2`,
+      [units, limit],
+    );
   }
 
   /**
@@ -173,15 +253,7 @@ export class CasesRepository {
       qb.andWhere('c.id = ANY(:searchIds)', { searchIds: [...new Set(rows.map((r) => r.id))] });
       return;
     }
-    const named: Record<string, unknown> = {};
-    qb.andWhere(
-      searchPredicate(term, (v) => {
-        const name = `search${Object.keys(named).length}`;
-        named[name] = v;
-        return `:${name}`;
-      }),
-      named,
-    );
+    qb.andWhere(searchPredicate(term, namedParams(qb)));
   }
 
   /**
@@ -214,8 +286,15 @@ export class CasesRepository {
     return em.countBy(CasePatentEntity, { caseId });
   }
 
-  events(caseId: string): Promise<CaseEventEntity[]> {
-    return this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  /** The timeline of a case, oldest first, with each actor's display name. */
+  events(caseId: string): Promise<(CaseEventEntity & { actorName: string | null })[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.case_id AS "caseId", e.at, e.actor_id AS "actorId", e.action, e.from_status AS "fromStatus",
+              e.to_status AS "toStatus", e.payload, u.display_name AS "actorName"
+         FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = $1 ORDER BY e.id`,
+      [caseId],
+    );
   }
 
   /** Writes a new case with its parties and patents; returns the saved case row (ids and defaults filled in). */
@@ -263,6 +342,12 @@ export class CasesRepository {
 
   insertEvent(em: EntityManager, event: Omit<CaseEventEntity, 'id'>): Promise<unknown> {
     return em.save(em.create(CaseEventEntity, event));
+  }
+
+  /** Every org unit's name by code (a few dozen rows), for exports that show names, not codes. */
+  async unitNames(): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM org_units');
+    return new Map(rows.map((r) => [r.code, r.name]));
   }
 
   orgUnit(em: EntityManager, code: string): Promise<OrgUnitEntity> {

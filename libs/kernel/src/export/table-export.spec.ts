@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { Workbook } from 'exceljs';
-import { contentDispositionFor, contentTypeFor, ExportColumn, writeCsv, writeXlsx } from './table-export';
+import { contentDispositionFor, contentTypeFor, ExportColumn, writeCsv, writeXlsx, asciiFallback } from './table-export';
 
 interface CaseRow {
   no: string;
@@ -307,14 +307,17 @@ describe('HTTP headers', () => {
 
   it('gives an ASCII fallback and an RFC 8187 UTF-8 filename', () => {
     expect(contentDispositionFor('案件清单', 'csv')).toBe(
-      `attachment; filename="export.csv"; filename*=UTF-8''%E6%A1%88%E4%BB%B6%E6%B8%85%E5%8D%95.csv`,
+      `attachment; filename="download.csv"; filename*=UTF-8''%E6%A1%88%E4%BB%B6%E6%B8%85%E5%8D%95.csv`,
     );
+    expect(contentDispositionFor('案件清单', 'csv', 'cases-2026-12-02')).toMatch(/^attachment; filename="cases-2026-12-02\.csv";/);
+    expect(asciiFallback('合同扫描件-2026版.pdf')).toBe('2026.pdf');
+    expect(asciiFallback('Invoice 第3页 scan.jpg')).toBe('Invoice-3-scan.jpg');
     expect(contentDispositionFor('cases-2024', 'xlsx')).toBe(`attachment; filename="cases-2024.xlsx"; filename*=UTF-8''cases-2024.xlsx`);
   });
 
   it('percent-encodes what RFC 8187 does not allow bare and keeps separators and control characters out', () => {
     const header = contentDispositionFor("信用公示(第1批)'s *\r\n../x", 'xlsx');
-    expect(header).toMatch(/^attachment; filename="export\.xlsx"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(header).toMatch(/^attachment; filename="1-s-x\.xlsx"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
     const encoded = header.split("UTF-8''")[1];
     expect(decodeURIComponent(encoded)).toBe("信用公示(第1批)'s *__.._x.xlsx");
   });

@@ -137,18 +137,31 @@ export function contentTypeFor(format: ExportFormat): string {
  * `attachment; filename="<ascii>.<ext>"; filename*=UTF-8''<percent-encoded name>.<ext>` (RFC 6266 / RFC 8187). Browsers
  * use filename*; the plain filename is a fallback for old clients: the name itself when it is plain ASCII, else "export".
  */
-export function contentDispositionFor(filenameBase: string, format: ExportFormat): string {
-  return attachmentDisposition(`${filenameBase.trim() || 'export'}.${format}`);
+export function contentDispositionFor(filenameBase: string, format: ExportFormat, asciiBase?: string): string {
+  return attachmentDisposition(`${filenameBase.trim() || 'export'}.${format}`, asciiBase && `${asciiBase}.${format}`);
 }
 
 /** The same header for any file name (evidence downloads, exports): control characters and slashes replaced. */
-export function attachmentDisposition(fileName: string): string {
+export function attachmentDisposition(fileName: string, asciiName?: string): string {
   // eslint-disable-next-line no-control-regex
   const name = fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim() || 'download';
+  return `attachment; filename="${asciiFallback(name, asciiName)}"; filename*=UTF-8''${encodeRfc8187(name)}`;
+}
+
+/**
+ * The plain-ASCII `filename=` for clients that ignore `filename*`: the name itself when it is ASCII, else the readable
+ * name the caller gave (e.g. `cases-2026-12-02.xlsx`), else the name's own ASCII words (`合同-2026版.pdf` →
+ * `2026.pdf`), else `download` with the extension.
+ */
+export function asciiFallback(name: string, asciiName?: string): string {
+  const safe = (s: string) => /^[A-Za-z0-9 ._()-]+$/.test(s);
+  if (safe(name)) return name;
+  if (asciiName && safe(asciiName)) return asciiName;
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(name.slice(dot)) ? name.slice(dot) : '';
-  const fallback = /^[A-Za-z0-9 ._()-]+$/.test(name) ? name : `export${ext}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(name)}`;
+  const words = (ext ? name.slice(0, dot) : name).match(/[A-Za-z0-9]+/g) ?? [];
+  const base = words.join('-');
+  return `${base.length >= 2 ? base : 'download'}${ext}`;
 }
 
 function csvField(value: string | number | null): string {
@@ -302,6 +315,8 @@ export async function sendExport<R>(
     rows: AsyncIterable<R>;
     columns: ExportColumn<R>[];
     filenameBase: string;
+    /** a readable ASCII name for clients that cannot take the UTF-8 one (without the extension) */
+    asciiBase?: string;
     onError: (err: Error) => void;
   },
 ): Promise<void> {
@@ -313,6 +328,6 @@ export async function sendExport<R>(
   });
   await reply
     .header('content-type', contentTypeFor(opts.format))
-    .header('content-disposition', contentDispositionFor(opts.filenameBase, opts.format))
+    .header('content-disposition', contentDispositionFor(opts.filenameBase, opts.format, opts.asciiBase))
     .send(out);
 }

@@ -3,10 +3,14 @@ export interface TimelineEventResponse {
   id: string;
   at: string;
   actorId: string | null;
+  /** who acted, by name (people read names, not ids); null for the system */
+  actor: { id: string; displayName: string } | null;
   action: string;
   fromStatus: string | null;
   toStatus: string;
   payload: Record<string, unknown> | null;
+  /** the actor's display name, when the query joined the users */
+  actorName?: string | null;
 }
 
 /** The stored shape every timeline-event entity shares. */
@@ -18,6 +22,8 @@ export interface TimelineEventRow {
   fromStatus: string | null;
   toStatus: string;
   payload: Record<string, unknown> | null;
+  /** the actor's display name, when the query joined the users */
+  actorName?: string | null;
 }
 
 export function toTimelineEvent(e: TimelineEventRow): TimelineEventResponse {
@@ -25,6 +31,7 @@ export function toTimelineEvent(e: TimelineEventRow): TimelineEventResponse {
     id: String(e.id),
     at: e.at.toISOString(),
     actorId: e.actorId,
+    actor: e.actorId ? { id: e.actorId, displayName: e.actorName ?? '' } : null,
     action: e.action,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,

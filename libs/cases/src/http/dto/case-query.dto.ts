@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CASE_SORTS, CaseSort } from '../../persistence/cases.repository';
 import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../domain/case-types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,6 +45,37 @@ export class CaseQueryDto extends PageQuery {
   @IsOptional()
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   filedTo?: string;
+
+  @ApiPropertyOptional({ description: '`me`, or an officer id: the cases that officer is assigned to' })
+  @IsOptional()
+  @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'must be me or a user id' })
+  assignedTo?: string;
+
+  @ApiPropertyOptional({ description: 'open cases whose deadline in force is before this date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, description: 'newest (default) or deadline: nearest deadline in force first' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
+}
+
+export const CASE_COUNT_GROUPS = ['status', 'type', 'orgUnit'] as const;
+export type CaseCountGroup = (typeof CASE_COUNT_GROUPS)[number];
+
+export class CaseCountsQuery {
+  @ApiPropertyOptional({ enum: CASE_COUNT_GROUPS })
+  @IsOptional()
+  @IsIn(CASE_COUNT_GROUPS)
+  groupBy?: CaseCountGroup;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  orgUnitCode?: string;
 }
 
 export class CaseExportQuery extends CaseQueryDto {

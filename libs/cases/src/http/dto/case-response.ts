@@ -49,3 +49,10 @@ export interface CaseResponse {
   version: number;
   allowedActions: CaseAction[];
 }
+
+/** `GET /cases/counts`: kept counts in the caller's scope, largest first. */
+export interface CaseCountsResponse {
+  groupBy: 'status' | 'type' | 'orgUnit';
+  total: number;
+  counts: { key: string; n: number }[];
+}
