@@ -99,6 +99,28 @@ describe('amending a case (补正) and converting a ticket that keeps what the c
 
     const filed = await actOk(t, 'cases', c, 'file', {}, officer);
     expect(filed).toMatchObject({ status: 'filed' });
+
+    // an officer of the case may read the party's ID number in clear: audited (masks and reason only), never cached
+    const contact = await t.http
+      .get(`/api/v1/cases/${c.id}/parties/requester/0/contact?reason=${encodeURIComponent('电话联系当事人')}`)
+      .set(auth(officer))
+      .expect(200);
+    expect(contact.body).toEqual({ name: '张三', idNumber: id, phone: '13912340001' });
+    expect(contact.headers['cache-control']).toBe('no-store');
+    await t.http
+      .get(`/api/v1/cases/${c.id}/parties/requester/0/contact`)
+      .set(auth(await t.token('off.heping1')))
+      .expect(404);
+    await t.http.get(`/api/v1/cases/${c.id}/parties/requester/7/contact`).set(auth(officer)).expect(404);
+    const db2 = await sql(t.db.url);
+    try {
+      const viewed = await db2.query("SELECT after FROM audit_entries WHERE entity_id = $1 AND action = 'case.party_unmasked'", [c.id]);
+      expect(viewed.rows).toHaveLength(1);
+      expect(viewed.rows[0].after).toMatchObject({ reason: '电话联系当事人', role: 'requester' });
+      expect(JSON.stringify(viewed.rows[0])).not.toContain(id);
+    } finally {
+      await db2.end();
+    }
   });
 
   it("converts with the caller's organisation as the requester and the operator's requesterRole, so the case files at once", async () => {

@@ -12,6 +12,10 @@ import {
 import { PartyDto, PatentRefDto } from './http/dto/create-case.dto';
 import { PartyFields, PatentFields } from './persistence/cases.repository';
 
+// what binds each encrypted value to its column (FieldCipher's additional data)
+const ID_NUMBER_AAD = 'case_parties.id_number';
+const PHONE_AAD = 'case_parties.phone';
+
 /**
  * Turns the parties and patents of a request into the rows the case stores — every identifier validated (USCC,
  * resident ID, patent number), personal data encrypted and masked — collecting one problem per bad field. Intake and
@@ -23,6 +27,14 @@ export class CasePartyRows {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
+
+  /** A party's phone and ID number in clear (the caller audits the read). */
+  unmask(p: Pick<PartyFields, 'idNumberEnc' | 'phoneEnc'>): { idNumber: string | null; phone: string | null } {
+    return {
+      idNumber: p.idNumberEnc ? this.cipher.decrypt(p.idNumberEnc, ID_NUMBER_AAD) : null,
+      phone: p.phoneEnc ? this.cipher.decrypt(p.phoneEnc, PHONE_AAD) : null,
+    };
+  }
 
   parties(list: readonly PartyDto[], role: 'requester' | 'respondent', path: string, problems: ErrorDetail[]): PartyFields[] {
     return list.map((p, i) => this.party(p, role, i, `${path}.${i}`, problems));
@@ -54,7 +66,7 @@ export class CasePartyRows {
       if (p.kind !== 'individual') problems.push({ field: `${path}.idNumber`, message: 'only individuals have an ID number' });
       const r = validateResidentId(p.idNumber, { now: this.clock.now() });
       if (r.ok) {
-        idNumberEnc = this.cipher.encrypt(r.value, 'case_parties.id_number');
+        idNumberEnc = this.cipher.encrypt(r.value, ID_NUMBER_AAD);
         idNumberMasked = maskResidentId(r.value);
       } else problems.push({ field: `${path}.idNumber`, message: r.reason });
     }
@@ -70,7 +82,7 @@ export class CasePartyRows {
       idNumberMasked,
       legalRepresentative: p.legalRepresentative ?? null,
       address: p.address ?? null,
-      phoneEnc: p.phone ? this.cipher.encrypt(p.phone, 'case_parties.phone') : null,
+      phoneEnc: p.phone ? this.cipher.encrypt(p.phone, PHONE_AAD) : null,
       phoneMasked: p.phone ? maskPhone(p.phone) : null,
     };
   }

@@ -234,6 +234,33 @@ export class CasesService {
     return (await this.repo.events(id)).map(toTimelineEvent);
   }
 
+  /**
+   * A party's phone and ID number unmasked, for an officer working the case: a sensitive read, audited (masks and the
+   * reason only) in the same transaction as the read.
+   */
+  async partyContact(
+    user: AuthUser,
+    actor: ActorContext,
+    id: string,
+    role: 'requester' | 'respondent',
+    ordinal: number,
+    reason: string | undefined,
+  ): Promise<{ name: string; idNumber: string | null; phone: string | null }> {
+    return this.tx.run(async (em) => {
+      const c = await this.repo.findVisible(user, id, em);
+      const p = c && (await this.repo.party(em, c.id, role, ordinal));
+      if (!c || !p) throw DomainError.notFound('party');
+      await this.audit.write(em, actor, {
+        action: 'case.party_unmasked',
+        entityType: 'case',
+        entityId: c.id,
+        orgUnitCode: c.orgUnitCode,
+        after: { role, ordinal, name: p.name, idNumber: p.idNumberMasked, phone: p.phoneMasked, reason: reason ?? null },
+      });
+      return { name: p.name, ...this.rows.unmask(p) };
+    });
+  }
+
   unitNames(): Promise<Map<string, string>> {
     return this.repo.unitNames();
   }

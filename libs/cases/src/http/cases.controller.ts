@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport, shanghaiDate } from '@app/kernel';
 import { caseExportColumns } from '../case-export';
-import { Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CaseActionsService } from '../case-actions.service';
 import { CaseAmendmentService } from '../case-amendment.service';
 import { AmendCaseDto } from './dto/amend-case.dto';
@@ -12,6 +13,25 @@ import { CasesService } from '../cases.service';
 import { CaseCountsQuery, CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
 import { CaseCountsResponse, CaseEventResponse, CaseResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
+
+class PartyParams extends IdParam {
+  @IsIn(['requester', 'respondent'])
+  role!: 'requester' | 'respondent';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(49)
+  ordinal!: number;
+}
+
+class UnmaskQuery {
+  @ApiPropertyOptional({ description: 'why the clear value is needed (kept in the audit trail)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}
 
 class CaseActionParams extends IdParam {
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
@@ -98,6 +118,20 @@ export class CasesController {
     @Body() dto: CaseActionDto,
   ): Promise<CaseResponse> {
     return this.actions.act(user, actor, p.id, p.action, dto);
+  }
+
+  /** A party's phone and ID number in clear, for an officer of the case; audited, never cached. */
+  @Get(':id/parties/:role/:ordinal/contact')
+  @Roles('officer', 'supervisor')
+  async partyContact(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: PartyParams,
+    @Query() q: UnmaskQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ name: string; idNumber: string | null; phone: string | null }> {
+    void reply.header('cache-control', 'no-store');
+    return this.cases.partyContact(user, actor, p.id, p.role, p.ordinal, q.reason);
   }
 
   /** 补正: corrects parties, patents, summary and flags until a decision is taken (validated as intake). */

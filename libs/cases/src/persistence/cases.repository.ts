@@ -282,6 +282,10 @@ export class CasesRepository {
     return em.findBy(CasePartyEntity, { caseId });
   }
 
+  party(em: EntityManager, caseId: string, role: 'requester' | 'respondent', ordinal: number): Promise<CasePartyEntity | null> {
+    return em.findOneBy(CasePartyEntity, { caseId, role, ordinal });
+  }
+
   countPatents(em: EntityManager, caseId: string): Promise<number> {
     return em.countBy(CasePatentEntity, { caseId });
   }
