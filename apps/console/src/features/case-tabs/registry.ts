@@ -1,0 +1,17 @@
+import type { ComponentType } from 'react';
+import type { Case } from '../../api/types';
+
+/** One tab of the case page. A new tab (documents, transfers, liaison records …) is one file in ./tabs. */
+export interface CaseTabDef {
+  key: string;
+  label: string;
+  order: number;
+  Component: ComponentType<{ caseData: Case; refresh: () => void }>;
+}
+
+export const defineCaseTab = (d: CaseTabDef): CaseTabDef => d;
+
+const modules = import.meta.glob<{ default: CaseTabDef }>('./tabs/*.tsx', { eager: true });
+export const CASE_TABS: readonly CaseTabDef[] = Object.values(modules)
+  .map((m) => m.default)
+  .sort((a, b) => a.order - b.order);
