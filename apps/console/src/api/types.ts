@@ -382,7 +382,7 @@ export type SetTargetsBody = components['schemas']['SetTargetsDto'];
  */
 export interface Responses {
   get: {
-    '/api/v1/auth/me': Me;
+    '/api/v1/auth/me': { user: Me };
     '/api/v1/users': Page<User>;
     '/api/v1/users/{id}': User;
     '/api/v1/org-units': OrgUnit[];

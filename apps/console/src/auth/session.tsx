@@ -25,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!hasSession()) return;
     api
       .get('/api/v1/auth/me')
-      .then(setMe)
+      .then((r) => setMe(r.user))
       .catch(() => setTokens(null))
       .finally(() => setLoading(false));
   }, []);

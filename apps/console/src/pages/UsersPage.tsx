@@ -125,7 +125,12 @@ export default function UsersPage() {
             initialValue={editing === 'new' ? undefined : editing.roles}
             rules={[{ required: true }]}
           >
-            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))} />
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
+            />
           </Form.Item>
           <Form.Item
             label={t('单位')}

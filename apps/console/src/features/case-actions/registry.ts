@@ -1,17 +1,7 @@
-import type { ComponentType } from 'react';
-import type { Case, CaseAction, CaseActionBody } from '../../api/types';
+import type { CaseAction } from '../../api/types';
+import type { CaseActionDef } from './define';
 
-/** One lifecycle action of the case page: its form fields and how the values become the payload (docs/api.md). */
-export interface CaseActionDef {
-  action: CaseAction;
-  Fields?: ComponentType<{ caseData: Case }>;
-  toPayload?: (values: Record<string, unknown>, c: Case) => Omit<CaseActionBody, 'expectedVersion'>;
-  danger?: boolean;
-  primary?: boolean;
-  width?: number;
-}
-
-export const defineCaseAction = (d: CaseActionDef): CaseActionDef => d;
+export type { CaseActionDef } from './define';
 
 /** Every file beside this one that default-exports a definition is an action form: adding one is adding a file. */
 const modules = import.meta.glob<{ default: CaseActionDef }>('./actions/*.tsx', { eager: true });

@@ -1,15 +1,6 @@
-import type { ComponentType } from 'react';
-import type { Case } from '../../api/types';
+import type { CaseTabDef } from './define';
 
-/** One tab of the case page. A new tab (documents, transfers, liaison records …) is one file in ./tabs. */
-export interface CaseTabDef {
-  key: string;
-  label: string;
-  order: number;
-  Component: ComponentType<{ caseData: Case; refresh: () => void }>;
-}
-
-export const defineCaseTab = (d: CaseTabDef): CaseTabDef => d;
+export type { CaseTabDef } from './define';
 
 const modules = import.meta.glob<{ default: CaseTabDef }>('./tabs/*.tsx', { eager: true });
 export const CASE_TABS: readonly CaseTabDef[] = Object.values(modules)

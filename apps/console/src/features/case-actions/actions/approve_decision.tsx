@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../api/types';
 import { fmtYuan } from '../../../lib/format';
 import { DECISION_KIND_LABELS, label } from '../../../lib/labels';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 function Fields({ caseData }: { caseData: Case }) {
   const { t } = useTranslation();

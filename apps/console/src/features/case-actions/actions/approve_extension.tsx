@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 function Fields() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { Alert, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useScopeUsers } from '../../../api/hooks';
 import type { Case } from '../../../api/types';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 const RULE: Record<Case['type'], string> = {
   infringement_dispute: '侵权纠纷：至少 3 人且为奇数',
@@ -26,6 +26,7 @@ function Fields({ caseData }: { caseData: Case }) {
       >
         <Select
           mode="multiple"
+          showSearch
           loading={users.isLoading}
           optionFilterProp="label"
           options={officers.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}

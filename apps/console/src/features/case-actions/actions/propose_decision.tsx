@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecisionBody } from '../../../api/types';
 import { yuanToFen } from '../../../lib/format';
 import { DECISION_KIND_LABELS } from '../../../lib/labels';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 const yuanRule = {
   validator: (_: unknown, v: unknown) =>

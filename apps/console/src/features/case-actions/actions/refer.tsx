@@ -2,7 +2,7 @@ import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionBody } from '../../../api/types';
 import { REFER_LABELS } from '../../../lib/labels';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 import { ReasonField } from '../reason-field';
 
 function Fields() {

@@ -1,7 +1,7 @@
 import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../api/types';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 import { ReasonField } from '../reason-field';
 
 const MAX: Record<Case['type'], number> = { infringement_dispute: 31, passing_off: 15, dispute_mediation: 31 };

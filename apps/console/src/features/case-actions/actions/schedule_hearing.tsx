@@ -1,7 +1,7 @@
 import { DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 function Fields() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionBody } from '../../../api/types';
 import { SERVE_METHOD_LABELS } from '../../../lib/labels';
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 
 function Fields() {
   const { t } = useTranslation();

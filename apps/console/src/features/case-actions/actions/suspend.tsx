@@ -1,4 +1,4 @@
-import { defineCaseAction } from '../registry';
+import { defineCaseAction } from '../define';
 import { ReasonField } from '../reason-field';
 
 export default defineCaseAction({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../api/types';
 import { fmtDate, fmtYuan } from '../../../lib/format';
 import { DECISION_KIND_LABELS, label } from '../../../lib/labels';
-import { defineCaseTab } from '../registry';
+import { defineCaseTab } from '../define';
 
 const FEN_KEYS = new Set(['fineFen', 'illegalGainsFen', 'confiscatedFen']);
 const NAMES: Record<string, string> = {

@@ -12,7 +12,7 @@ import { QueryState } from '../../../components/QueryState';
 import { downloadFile } from '../../../lib/download';
 import { errorMessage } from '../../../lib/errors';
 import { fmtBytes, fmtDate, fmtDateTime } from '../../../lib/format';
-import { defineCaseTab } from '../registry';
+import { defineCaseTab } from '../define';
 
 const contentUrl = (caseId: string, id: string) => `/api/v1/cases/${caseId}/evidence/${id}/content`;
 const previewable = (e: Evidence) => e.contentType.startsWith('image/') || e.contentType === 'application/pdf';

@@ -1,7 +1,7 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case, Party } from '../../../api/types';
-import { defineCaseTab } from '../registry';
+import { defineCaseTab } from '../define';
 
 function PartiesTab({ caseData }: { caseData: Case }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../api/types';
 import { PATENT_KIND_LABELS, label } from '../../../lib/labels';
-import { defineCaseTab } from '../registry';
+import { defineCaseTab } from '../define';
 
 function PatentsTab({ caseData }: { caseData: Case }) {
   const { t } = useTranslation();

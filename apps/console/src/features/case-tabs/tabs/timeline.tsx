@@ -6,7 +6,7 @@ import { useUserName } from '../../../api/hooks';
 import type { Case } from '../../../api/types';
 import { QueryState } from '../../../components/QueryState';
 import { fmtDateTime } from '../../../lib/format';
-import { defineCaseTab } from '../registry';
+import { defineCaseTab } from '../define';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, label } from '../../../lib/labels';
 
 const summarize = (p: Record<string, unknown> | null): string =>
