@@ -120,6 +120,8 @@ describe('web console', () => {
     await login(page, 'off.binhai1');
     await page.getByTestId('me-name').waitFor();
     await expect(page.getByTestId('me-unit').textContent()).resolves.toBe('滨海新区');
+    await page.locator('.ant-card-head-title', { hasText: '在办案件' }).waitFor();
+    await page.locator('.ant-skeleton').waitFor({ state: 'detached' });
     await shot(page, '10-officer-my-work');
 
     const officer = await t.token('off.binhai1');

@@ -12,6 +12,9 @@ import { QueryState } from '../components/QueryState';
 import { fmtDate, fmtDateTime, fmtPercent } from '../lib/format';
 import { CASE_TYPE_LABELS } from '../lib/labels';
 
+const KPI_UNITS: Record<string, string> = { ratio: '比率', days: '天', count: '件', score: '分' };
+const KPI_SOURCES: Record<string, string> = { cases: '案件', hotline: '12330', credit: '信用公示', transfers: '移送' };
+
 function kpiValue(k: Kpi): string {
   if (!k.available || k.value === null) return '—';
   if (k.unit === 'ratio') return fmtPercent(k.value);
@@ -44,7 +47,7 @@ export default function DashboardPage() {
     () =>
       p && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('当月立案'), t('累计立案'), t('应完成累计')] },
+        legend: { top: 0, data: [t('当月立案'), t('累计立案'), t('应完成累计')] },
         grid: { left: 40, right: 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: p.byMonth.map((m) => `${Number(m.month.slice(5))}${t('月')}`) },
         yAxis: { type: 'value', minInterval: 1 },
@@ -66,7 +69,7 @@ export default function DashboardPage() {
     () =>
       p && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('已立案'), t('目标')] },
+        legend: { top: 0, data: [t('已立案'), t('目标')] },
         grid: { left: 90, right: 20, top: 30, bottom: 20 },
         yAxis: { type: 'category', data: p.byOrgUnit.map((u) => u.name), inverse: true },
         xAxis: { type: 'value', minInterval: 1 },
@@ -233,8 +236,11 @@ export default function DashboardPage() {
                 columns={[
                   { title: t('指标'), dataIndex: 'label', render: (v: string, k) => <Tooltip title={k.definition}>{v}</Tooltip> },
                   { title: t('数值'), render: (_, k) => <strong>{kpiValue(k)}</strong> },
-                  { title: t('单位'), dataIndex: 'unit' },
-                  { title: t('来源'), render: (_, k) => (k.available ? k.source : <Tag>{t('暂无数据源')}</Tag>) },
+                  { title: t('单位'), dataIndex: 'unit', render: (u: string) => t(KPI_UNITS[u] ?? u) },
+                  {
+                    title: t('来源'),
+                    render: (_, k) => (k.available ? t(KPI_SOURCES[k.source] ?? k.source) : <Tag>{t('暂无数据源')}</Tag>),
+                  },
                 ]}
               />
               <Typography.Text type="secondary">
