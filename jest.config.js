@@ -1,4 +1,5 @@
-// Two projects: unit (*.spec.ts beside the code) and e2e (test/**/*.e2e-spec.ts, real PostgreSQL and Redis).
+// Three projects: unit (*.spec.ts beside the code), e2e (test/**/*.e2e-spec.ts, real PostgreSQL and Redis) and
+// browser (test/browser/*.browser-spec.ts: chromium against the api serving the built console).
 const swc = [
   '@swc/jest',
   {
@@ -36,6 +37,14 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+    },
+    {
+      // The console in Debian's chromium (playwright-core) against the real api serving the built console.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
     },
   ],

@@ -1,8 +1,11 @@
 // Compiles the server code (apps/api, apps/worker, apps/cli, libs, migrations) with swc into dist/,
 // rewriting the @app/<lib> path aliases to relative requires. Type-checking is `npm run typecheck`.
+// Then builds the web console (apps/console, Vite) into dist/console — only when its inputs changed (see
+// scripts/build-console.mjs). `--server` skips the console.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildConsole } from './build-console.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, 'dist');
@@ -27,7 +30,8 @@ async function walk(dir) {
 }
 
 const started = Date.now();
-await rm(out, { recursive: true, force: true });
+// dist/console is the console's build and has its own freshness check: leave it.
+await Promise.all(['apps', 'libs', 'migrations'].map((d) => rm(path.join(out, d), { recursive: true, force: true })));
 const files = (await Promise.all(sources.map((s) => walk(path.join(root, s))))).flat();
 await Promise.all(
   files.map(async (file) => {
@@ -51,3 +55,4 @@ await Promise.all(
   }),
 );
 console.log(`built ${files.length} files in ${Date.now() - started} ms`);
+if (!process.argv.includes('--server')) await buildConsole({ force: process.argv.includes('--force-console') });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite, as CI runs it: lint, format, type-check, build, migration check, unit and e2e tests.
+# The whole suite, as CI runs it: lint, format, type-check, the console's API types/type-check/component tests,
+# build, migration check, unit, e2e and browser tests.
 # Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
 # (TEST_REDIS_URL, default redis://127.0.0.1:6379); .ci/run starts them when they are not running.
 set -euo pipefail
@@ -13,7 +14,16 @@ step "format (prettier)"
 npx prettier --check . >/dev/null && echo "formatted"
 step "type-check (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
-step "build (swc)"
+step "console: the OpenAPI document and the generated client types match the server"
+node scripts/build.mjs --server
+node scripts/openapi.mjs
+git diff --exit-code -- apps/console/src/api/openapi.json apps/console/src/api/schema.d.ts ||
+  { echo "the server's OpenAPI document changed: run node scripts/openapi.mjs, fix the console, commit both" >&2; exit 1; }
+step "console: type-check (tsc --noEmit, apps/console/tsconfig.json)"
+(cd apps/console && npx tsc -p tsconfig.json --noEmit)
+step "console: component tests (vitest)"
+npx vitest run --config apps/console/vite.config.mts
+step "build (swc; the console with Vite when its inputs changed)"
 node scripts/build.mjs
 
 step "migrations: apply to an empty database, compare with the entities, revert all, re-apply"
@@ -28,3 +38,5 @@ step "unit tests"
 npx jest --selectProjects unit --ci
 step "e2e and fault tests (real PostgreSQL, Redis, HTTP; embedded PostgreSQL start)"
 npx jest --selectProjects e2e --ci --maxWorkers=2
+step "browser tests (Debian chromium via playwright-core, the api serving the built console)"
+npx jest --selectProjects browser --ci

@@ -9,6 +9,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
 ]);
+/** The web console's files and its SPA fallback (present when dist/console is built): the login screen is public. */
+const CONSOLE_ROUTES = new Set(['GET /', 'GET /*', 'GET /assets/*']);
 /** The OpenAPI document and the Swagger UI's static files. */
 const isApiDocs = (method: string, url: string) =>
   method === 'GET' && (url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs-'));
@@ -32,7 +34,7 @@ describe('deny by default', () => {
     const open: string[] = [];
     for (const r of registeredRoutes(t.app)) {
       const key = `${r.method} ${r.url}`;
-      if (PUBLIC_ROUTES.has(key) || isApiDocs(r.method, r.url)) continue;
+      if (PUBLIC_ROUTES.has(key) || CONSOLE_ROUTES.has(key) || isApiDocs(r.method, r.url)) continue;
       const url = r.url.replace(/:[A-Za-z]+/g, SAMPLE_ID).replace('*', 'x');
       const res = await t.http[r.method.toLowerCase() as 'get'](url).send({});
       if (res.status !== 401) open.push(`${key} → ${res.status}`);

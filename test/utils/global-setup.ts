@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '../..');
  * file's database is copied from (CREATE DATABASE … TEMPLATE: fast). Migrating and seeding go through the real cli.
  */
 export default async function globalSetup(): Promise<void> {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--server'], { cwd: root, stdio: 'ignore' });
   const admin = new Client({ connectionString: TEST_ADMIN_DB_URL });
   await admin.connect();
   const stale = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [

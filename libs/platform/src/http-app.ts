@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, AppConfig, genRequestId, httpRequestDuration, validationFailed } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
 import fastifyMultipart from '@fastify/multipart';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { ApiModule } from './app.modules';
+import { registerConsole } from './console-static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -15,10 +17,18 @@ export interface RegisteredRoute {
 }
 
 const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+const documentByApp = new WeakMap<NestFastifyApplication, OpenAPIObject>();
 
 /** Every route the server answers (for the deny-by-default test and the route inventory). */
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
   return routesByApp.get(app) ?? [];
+}
+
+/** The OpenAPI document the app serves at /api/docs-json (the console's client is generated from it). */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const document = documentByApp.get(app);
+  if (!document) throw new Error('not an app built by createHttpApp');
+  return document;
 }
 
 /** Builds the api application exactly as production runs it (tests use this too), without listening. */
@@ -72,6 +82,9 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  documentByApp.set(app, document);
+  // The web console (apps/console, built into CONSOLE_DIR) at `/`; api routes keep precedence over its fallback.
+  await registerConsole(fastify, config.consoleDir);
   await app.init();
   return app;
 }

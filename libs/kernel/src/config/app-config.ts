@@ -154,6 +154,11 @@ export class EnvironmentVariables {
   @IsString()
   EVIDENCE_DIR?: string;
 
+  /** the built web console (`npm run build` writes it to dist/console); served at `/` when it exists */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR = 'dist/console';
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -282,6 +287,7 @@ export interface AppConfig {
   metricsRollupIntervalMs: number;
   evidenceDir: string;
   evidenceMaxBytes: number;
+  consoleDir: string;
   auditSealIntervalMs: number;
   credit: {
     platformUrl: string | null;
@@ -361,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     metricsRollupIntervalMs: vars.METRICS_ROLLUP_INTERVAL_MS,
     evidenceDir: vars.EVIDENCE_DIR ?? `${vars.DATA_DIR}/evidence`,
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
+    consoleDir: vars.CONSOLE_DIR,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
     credit: {
       platformUrl: vars.CREDIT_PLATFORM_URL?.replace(/\/+$/, '') ?? null,

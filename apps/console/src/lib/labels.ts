@@ -1,0 +1,201 @@
+// Chinese names of the api's codes (the console shows these; English comes from i18n.ts).
+import type {
+  CaseAction,
+  CaseSource,
+  CaseStatus,
+  CaseType,
+  PublicationStatus,
+  Role,
+  TicketAction,
+  TicketCategory,
+  TicketChannel,
+  TicketStatus,
+} from '../api/types';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  officer: '执法人员',
+  hotline_operator: '12330 坐席',
+  supervisor: '审核负责人',
+  admin: '系统管理员',
+};
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  infringement_dispute: '专利侵权纠纷处理',
+  passing_off: '假冒专利查处',
+  dispute_mediation: '专利纠纷调解',
+};
+
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
+  complaint: '当事人请求',
+  report: '举报',
+  hotline: '12330',
+  inspection: '执法检查',
+  ecommerce: '电商平台',
+  transfer_in: '外地移送',
+  referral: '其他机关移送',
+  customs: '海关',
+  ex_officio: '依职权',
+};
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  received: '已收案',
+  not_filed: '不予立案',
+  filed: '已立案',
+  investigating: '调查取证',
+  hearing: '口头审理',
+  pending_decision: '待审批',
+  decided: '已决定',
+  served: '已送达',
+  closed: '已结案',
+  transferred_out: '已移送',
+};
+
+export const CASE_STATUS_COLORS: Partial<Record<CaseStatus, string>> = {
+  received: 'blue',
+  filed: 'cyan',
+  investigating: 'geekblue',
+  hearing: 'purple',
+  pending_decision: 'orange',
+  decided: 'gold',
+  served: 'lime',
+  closed: 'default',
+  not_filed: 'default',
+  transferred_out: 'default',
+};
+
+export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
+  file: '立案',
+  decline: '不予立案',
+  assign: '指派办案人员',
+  schedule_hearing: '安排口头审理',
+  propose_decision: '提出处理决定',
+  approve_decision: '批准决定',
+  return_decision: '退回决定',
+  serve: '送达',
+  close: '结案',
+  mediate: '调解结案',
+  refer: '移交/分流',
+  suspend: '中止',
+  resume: '恢复',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  reject_extension: '驳回延期',
+  withdraw: '撤回',
+  transfer_out: '移送外地',
+};
+
+export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = {
+  phone: '电话',
+  web: '网页',
+  email: '邮件',
+  letter: '信函',
+  visit: '来访',
+};
+
+export const TICKET_CATEGORY_LABELS: Record<TicketCategory, string> = {
+  consultation: '咨询',
+  complaint: '投诉',
+  report: '举报',
+  assistance: '维权援助申请',
+};
+
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  new: '新建',
+  triaged: '已分拣',
+  assigned: '已分派',
+  in_progress: '办理中',
+  responded: '已答复',
+  closed: '已办结',
+  reopened: '重新打开',
+  converted: '已转案件',
+};
+
+export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
+  triage: '分拣',
+  assign: '分派',
+  start: '开始办理',
+  respond: '答复',
+  close: '办结',
+  reopen: '重新打开',
+  convert: '转为案件',
+  forward: '转其他机关',
+  callback: '回访',
+};
+
+export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
+  pending: '待推送',
+  submitted: '已提交',
+  published: '已公示',
+  rejected: '被拒绝',
+  failed: '推送失败',
+  withdrawn: '已撤回',
+  expired: '已到期',
+};
+
+export const PUBLICATION_ACTION_LABELS = { retry: '重新推送', withdraw: '撤回公示', correct: '更正记录' } as const;
+
+export const DECISION_KIND_LABELS: Record<string, string> = {
+  ruling: '责令停止侵权/驳回',
+  penalty: '行政处罚',
+  no_penalty: '不予处罚',
+  dismissal: '撤销案件',
+  mediation_agreement: '调解协议',
+  referral: '移交',
+};
+
+export const REFER_LABELS: Record<string, string> = {
+  court: '法院',
+  arbitration: '仲裁',
+  people_mediation: '人民调解',
+  police: '公安机关',
+  market_regulation: '市场监管部门',
+};
+
+export const SERVE_METHOD_LABELS: Record<string, string> = {
+  direct: '直接送达',
+  mail: '邮寄送达',
+  electronic: '电子送达',
+  left_at_address: '留置送达',
+  public_notice: '公告送达',
+};
+
+export const PATENT_KIND_LABELS: Record<string, string> = {
+  invention: '发明',
+  utility_model: '实用新型',
+  design: '外观设计',
+  pct_invention: 'PCT 发明',
+  pct_utility_model: 'PCT 实用新型',
+};
+
+export const DUPLICATE_REASON_LABELS: Record<string, string> = {
+  respondent: '同一被反映人',
+  patent: '同一专利',
+  caller_phone: '同一来电号码',
+};
+
+export const AUDIT_ENTITY_TYPES = [
+  'case',
+  'ticket',
+  'publication',
+  'transfer',
+  'evidence',
+  'user',
+  'org_unit',
+  'partner',
+  'target',
+  'calendar',
+];
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  case: '案件',
+  ticket: '工单',
+  publication: '信用公示',
+  transfer: '移送',
+  evidence: '证据',
+  user: '用户',
+  org_unit: '机构',
+  partner: '协作单位',
+  target: '年度目标',
+  calendar: '工作日历',
+};
+
+export const label = (map: Record<string, string>, key: string | null | undefined) => (key ? (map[key] ?? key) : '—');

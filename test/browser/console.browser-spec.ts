@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { startCreditStandin } from '@app/credit';
+import { decidePenalty, orgRespondent, PENALTY } from '../utils/credit';
+import { patentNumber, uscc } from '../utils/identifiers';
+import { auth, createTestApp, TestApp } from '../utils/test-app';
+import { DEMO_PASSWORD } from '../utils/test-env';
+
+/**
+ * The console as its users drive it: Debian's chromium (playwright-core), the real api serving the built console
+ * (dist/console) on a fresh database, nothing mocked. Screenshots go to CONSOLE_SCREENSHOTS (docs/screenshots when
+ * refreshing the README's pictures), else test/.artifacts; the measured figures to test/.artifacts/console-figures.json.
+ */
+jest.setTimeout(180_000);
+
+const root = path.resolve(__dirname, '../..');
+const shots = process.env.CONSOLE_SCREENSHOTS
+  ? path.resolve(root, process.env.CONSOLE_SCREENSHOTS)
+  : path.join(root, 'test/.artifacts/screenshots');
+const VIEWPORT = { width: 1366, height: 768 };
+const figures: Record<string, unknown> = {};
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+let standin: { url: string; stop(): Promise<void> };
+
+beforeAll(async () => {
+  await mkdir(shots, { recursive: true });
+  standin = await startCreditStandin();
+  t = await createTestApp({ env: { CONSOLE_DIR: path.join(root, 'dist/console'), CREDIT_PLATFORM_URL: standin.url } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await standin?.stop();
+  await mkdir(path.join(root, 'test/.artifacts'), { recursive: true });
+  await writeFile(path.join(root, 'test/.artifacts/console-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  console.log('console figures', JSON.stringify(figures));
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return { context, page };
+}
+
+async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+
+/** Picks an option of the antd Select labelled `label` (inside `scope`). */
+async function choose(page: Page, label: string | RegExp, option: string | RegExp, scope = page.locator('body')): Promise<void> {
+  await scope.getByLabel(label, { exact: typeof label === 'string' }).click();
+  // antd lists options virtually (only those in view exist): type to filter where the Select searches
+  if (typeof option === 'string') await page.keyboard.type(option.replace(/[（）]/g, ''));
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+async function apiCount(token: string, q: string): Promise<number> {
+  const res = await t.http
+    .get(`/api/v1/cases?q=${encodeURIComponent(q)}`)
+    .set(auth(token))
+    .expect(200);
+  return (res.body.items as unknown[]).length;
+}
+
+describe('web console', () => {
+  it('serves the login screen; a wrong password is said in Chinese; first screen size and time to interactive', async () => {
+    // cold: a fresh profile, nothing cached
+    const { context, page } = await newPage();
+    const assets: string[] = [];
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/assets/') && /\.(js|css)$/.test(u.pathname)) assets.push(u.pathname);
+    });
+    let started = Date.now();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').waitFor();
+    await page.getByLabel('用户名').focus();
+    figures.ttiColdMs = Date.now() - started;
+    started = Date.now();
+    await page.reload();
+    await page.getByLabel('用户名').waitFor();
+    figures.ttiWarmMs = Date.now() - started;
+    let gz = 0;
+    for (const a of new Set(assets))
+      gz += (await stat(path.join(root, 'dist/console', `${a}.gz`)).catch(() => stat(path.join(root, 'dist/console', a)))).size;
+    figures.firstScreenAssets = new Set(assets).size;
+    figures.firstScreenGzipKiB = Math.round(gz / 102.4) / 10;
+
+    await shot(page, '00-login');
+    await page.getByLabel('用户名').fill('off.binhai1');
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
+    await context.close();
+  });
+
+  it('officer: intake with an invalid USCC is refused on the field and saves nothing; a valid one is taken in, filed, assigned and gets evidence', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'off.binhai1');
+    await page.getByTestId('me-name').waitFor();
+    await expect(page.getByTestId('me-unit').textContent()).resolves.toBe('滨海新区');
+    await page.locator('.ant-card-head-title', { hasText: '在办案件' }).waitFor();
+    await page.locator('.ant-skeleton').waitFor({ state: 'detached' });
+    await shot(page, '10-officer-my-work');
+
+    const officer = await t.token('off.binhai1');
+    const respondentName = '浏览器测试被请求人有限公司';
+    const good = uscc(4242);
+    const bad = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`;
+    await page.goto(`${base}/cases/new`);
+    await choose(page, '案件类型', '专利侵权纠纷处理');
+    await page.getByLabel('案情摘要').fill('浏览器测试：未经许可制造、销售专利产品');
+    const requester = page.getByTestId('requesters-0');
+    await requester.getByLabel('名称/姓名').fill('专利权人科技有限公司');
+    await requester.getByLabel('统一社会信用代码').fill(uscc(4241));
+    await choose(page, '身份', '专利权人', requester);
+    const respondent = page.getByTestId('respondents-0');
+    await respondent.getByLabel('名称/姓名').fill(respondentName);
+    await respondent.getByLabel('统一社会信用代码').fill(bad);
+    await page.getByLabel('专利号/申请号').fill(patentNumber(77));
+    // the check runs as the code is typed, before any save
+    await expect(respondent.locator('.ant-form-item-explain-error').first().textContent()).resolves.toContain('校验位应为');
+    await shot(page, '11-officer-intake-invalid-uscc');
+    await page.getByRole('button', { name: '保存收案' }).click();
+    await page.waitForTimeout(500);
+    expect(page.url()).toContain('/cases/new');
+    expect(await apiCount(officer, respondentName)).toBe(0);
+
+    await respondent.getByLabel('统一社会信用代码').fill(good);
+    await page.getByRole('button', { name: '保存收案' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    expect(await apiCount(officer, respondentName)).toBe(1);
+    await page.locator('.ant-tag', { hasText: '已收案' }).first().waitFor();
+
+    await page.locator('[data-action="file"]').click();
+    await page.getByTestId('action-ok').click();
+    await page.locator('.ant-tag', { hasText: '已立案' }).first().waitFor();
+
+    await page.locator('[data-action="assign"]').click();
+    const modal = page.locator('.ant-modal');
+    for (const u of ['off.binhai1', 'off.binhai2', 'off.binhai3']) await choose(page, '办案人员', `（${u}）`, modal);
+    await page.keyboard.press('Escape'); // close the dropdown, not the dialog
+    await page.getByTestId('action-ok').click();
+    await page.locator('.ant-tag', { hasText: '调查取证' }).first().waitFor();
+    await shot(page, '12-officer-case-page');
+
+    const file = Buffer.from('%PDF-1.4\n% 浏览器测试证据\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    await page.getByRole('tab', { name: '证据' }).click();
+    await page.getByLabel('证据说明').fill('现场拍摄的侵权产品照片');
+    await page.locator('input[type=file]').setInputFiles({ name: '侵权产品.pdf', mimeType: 'application/pdf', buffer: file });
+    await page.getByTestId('sha256').first().waitFor();
+    await expect(page.getByTestId('sha256').first().textContent()).resolves.toContain(sha256);
+    await shot(page, '13-officer-evidence');
+    await page.getByRole('tab', { name: '时间线' }).click();
+    await page.locator('.ant-timeline-item', { hasText: '指派办案人员' }).first().waitFor();
+
+    await page.goto(`${base}/cases`);
+    await page.getByTestId('cases-table').locator('tr.ant-table-row').first().waitFor();
+    await shot(page, '14-officer-case-list');
+    await context.close();
+  });
+
+  it('operator: a ticket recorded from the first field to save with the keyboard only, then converted into a case', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'op.12330');
+    await page.waitForURL(/\/hotline\/new$/);
+    await page.getByTestId('first-field').waitFor();
+    await expect(page.evaluate("document.activeElement?.getAttribute('data-testid')")).resolves.toBe('first-field');
+    await shot(page, '20-operator-ticket-entry');
+
+    let keys = 0;
+    const type = async (text: string) => {
+      await page.keyboard.type(text);
+      keys += [...text].length;
+    };
+    const press = async (key: string) => {
+      await page.keyboard.press(key);
+      keys += 1;
+    };
+    const started = Date.now();
+    await type('13812345678');
+    await press('Tab');
+    await type('张先生');
+    await press('Tab'); // 来电人单位
+    await press('Tab'); // 类别
+    await press('ArrowRight'); // 咨询 → 投诉
+    await press('Tab'); // 渠道 (电话)
+    await press('Tab');
+    await type('反映网店销售假冒专利产品');
+    await press('Tab');
+    await type('来电人称某网店销售的产品标注的专利号已失效');
+    await press('Tab');
+    await type('某某电子商务有限公司');
+    await press('Control+Enter');
+    await page.getByTestId('ticket-saved').waitFor();
+    figures.ticketKeystrokes = keys;
+    figures.ticketEntryMs = Date.now() - started;
+
+    const ticketNo = (await page.getByTestId('ticket-saved').locator('a').first().textContent()) ?? '';
+    expect(ticketNo).toMatch(/^12330-\d{4}-\d{6}$/);
+    const operator = await t.token('op.12330');
+    const list = await t.http.get(`/api/v1/hotline/tickets?q=${ticketNo}`).set(auth(operator)).expect(200);
+    expect(list.body.items[0]).toMatchObject({ category: 'complaint', channel: 'phone', subject: '反映网店销售假冒专利产品' });
+    // the form is ready for the next call
+    await expect(page.evaluate("document.activeElement?.getAttribute('data-testid')")).resolves.toBe('first-field');
+
+    await page.getByTestId('ticket-saved').locator('a').first().click();
+    await page.getByTestId('ticket-title').waitFor();
+    await page.locator('[data-action="convert"]').click();
+    const modal = page.locator('.ant-modal');
+    await choose(page, '案件类型', '假冒专利查处', modal);
+    await choose(page, '办理单位', '滨海新区', modal);
+    await page.getByTestId('action-ok').click();
+    await expect(page.getByTestId('ticket-status').filter({ hasText: '已转案件' }).waitFor()).resolves.toBeUndefined();
+    await page.getByTestId('linked-case').waitFor();
+    await shot(page, '21-operator-ticket-converted');
+    await page.goto(`${base}/hotline`);
+    await page.locator('.ant-card').first().waitFor();
+    await shot(page, '22-operator-queue');
+    await context.close();
+  });
+
+  it('supervisor: approves a proposed decision, sees its credit publication and the 630 dashboard', async () => {
+    // arranged through the api as the officers would: a passing-off case with a proposed penalty
+    const officer = await t.token('off.binhai1');
+    const supervisorToken = await t.token('sup.binhai');
+    const users = await t.http.get('/api/v1/users?orgUnitCode=120116&role=officer').set(auth(supervisorToken)).expect(200);
+    let c = (
+      await t.http
+        .post('/api/v1/cases')
+        .set(auth(officer))
+        .send({
+          type: 'passing_off',
+          source: 'inspection',
+          orgUnitCode: '120116',
+          receivedOn: '2026-11-02',
+          summary: '假冒专利检查（浏览器审批）',
+          requesters: [],
+          respondents: [orgRespondent(9)],
+          patents: [],
+        })
+        .expect(201)
+    ).body as { id: string; version: number };
+    const act = async (action: string, body: Record<string, unknown>) => {
+      const res = await t.http
+        .post(`/api/v1/cases/${c.id}/actions/${action}`)
+        .set(auth(officer))
+        .send({ expectedVersion: c.version, ...body })
+        .expect(200);
+      c = res.body as typeof c;
+    };
+    await act('file', {});
+    await act('assign', { officerIds: (users.body.items as { id: string }[]).slice(0, 2).map((u) => u.id) });
+    await act('propose_decision', { decision: { kind: 'penalty', legalBasis: '《专利法》第六十八条', ...PENALTY } });
+    await decidePenalty(t, PENALTY, [orgRespondent(10)]); // one more decided case for the dashboard and the list
+
+    const { context, page } = await newPage();
+    await login(page, 'sup.binhai');
+    await page.waitForURL(/\/approvals$/);
+    const row = page.getByTestId('pending-decisions').locator('tr.ant-table-row').first();
+    await row.waitFor();
+    await shot(page, '30-supervisor-approvals');
+    await row.click();
+    await page.waitForURL(new RegExp(`/cases/${c.id}$`));
+    await page.locator('[data-action="approve_decision"]').click();
+    await page.getByTestId('action-ok').click();
+    await page.locator('.ant-tag', { hasText: '已决定' }).first().waitFor();
+    const approved = await t.http.get(`/api/v1/cases/${c.id}`).set(auth(supervisorToken)).expect(200);
+    expect(approved.body.status).toBe('decided');
+
+    await page.goto(`${base}/credit`);
+    const pubRow = page.getByTestId('publications-table').locator('tr.ant-table-row', { hasText: '被处罚科技有限公司9' });
+    await pubRow.waitFor();
+    await shot(page, '31-supervisor-credit');
+    await pubRow.click();
+    await page.getByTestId('publication-status').waitFor();
+    // the worker delivers it to the credit platform (the stand-in): the page shows it moving on to 已公示
+    for (let i = 0; i < 40 && !((await page.getByTestId('publication-status').textContent()) ?? '').includes('已公示'); i++) {
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: '刷新' }).click();
+    }
+    await expect(page.getByTestId('publication-status').textContent()).resolves.toBe('已公示');
+    await shot(page, '32-supervisor-publication');
+
+    await page.goto(`${base}/dashboard`);
+    await page.getByTestId('filed').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await expect(page.getByTestId('filed').locator('.ant-statistic-content-value').textContent()).resolves.toMatch(/^[1-9]\d*$/);
+    await page.waitForTimeout(600); // charts animate in
+    await shot(page, '33-supervisor-dashboard');
+
+    await page.goto(`${base}/audit`);
+    await page.getByTestId('verify').click();
+    await page.getByTestId('verify-result').waitFor();
+    await expect(page.getByTestId('verify-result').textContent()).resolves.toContain('哈希链完整');
+    await shot(page, '34-supervisor-audit');
+    await context.close();
+  });
+
+  it('admin: creates a user', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByTestId('users-table').locator('tr.ant-table-row').first().waitFor();
+    await shot(page, '40-admin-users');
+    await page.getByTestId('new-user').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByLabel('用户名').fill('off.binhai9');
+    await modal.getByLabel('姓名').fill('滨海执法员九');
+    await choose(page, '角色', '执法人员', modal);
+    await page.keyboard.press('Escape');
+    await choose(page, '单位', '滨海新区', modal);
+    await modal.getByLabel('初始密码').fill('a-long-password-2026');
+    await page.getByTestId('action-ok').click();
+    await modal.waitFor({ state: 'hidden' });
+    const adminToken = await t.token('admin');
+    const res = await t.http.get('/api/v1/users?q=off.binhai9').set(auth(adminToken)).expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ username: 'off.binhai9', roles: ['officer'], orgUnit: expect.objectContaining({ code: '120116' }) }),
+    ]);
+    // and the new officer can sign in
+    const { page: p2, context: c2 } = await newPage();
+    await login(p2, 'off.binhai9', 'a-long-password-2026');
+    await p2.getByTestId('me-name').waitFor();
+    await expect(p2.getByTestId('me-name').textContent()).resolves.toBe('滨海执法员九');
+    await c2.close();
+    await context.close();
+  });
+});
