@@ -32,6 +32,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -224,6 +240,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/export": {
         parameters: {
             query?: never;
@@ -288,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/parties/{role}/{ordinal}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_partyContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -301,7 +349,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["CasesController_amend"];
         trace?: never;
     };
     "/api/v1/cases/{id}/evidence": {
@@ -733,6 +781,23 @@ export interface components {
             /** @description close: what became of the decision (payment, enforcement) */
             note?: string;
         };
+        AmendCaseDto: {
+            /** @enum {string} */
+            type?: "infringement_dispute" | "passing_off" | "dispute_mediation";
+            /** @enum {string} */
+            source?: "complaint" | "report" | "hotline" | "inspection" | "ecommerce" | "transfer_in" | "referral" | "customs" | "ex_officio";
+            summary?: string;
+            requesters?: components["schemas"]["PartyDto"][];
+            respondents?: components["schemas"]["PartyDto"][];
+            patents?: components["schemas"]["PatentRefDto"][];
+            ftz?: boolean;
+            fastTrack?: boolean;
+            ecommerce?: components["schemas"]["EcommerceDto"];
+            /** @description passing off: a report (举报) was received (10 working days to decide on filing) */
+            reportReceived?: boolean;
+            /** @description the case's current version */
+            expectedVersion: number;
+        };
         PreservationDecisionDto: Record<string, never>;
         PublicationActionDto: {
             expectedVersion: number;
@@ -810,7 +875,12 @@ export interface components {
             summary?: string;
             /** @description convert: date of receipt (default: the day the ticket was taken) */
             receivedOn?: string;
-            /** @description convert: default the caller (unless anonymous) */
+            /**
+             * @description convert: the requester's standing (patentee / interested party), given to the caller's party
+             * @enum {string}
+             */
+            requesterRole?: "patentee" | "interested_party" | "other";
+            /** @description convert: default the caller's organisation, or the caller (unless anonymous) */
             requesters?: components["schemas"]["PartyDto"][];
             /** @description convert: default the ticket respondent (as an organisation) */
             respondents?: components["schemas"]["PartyDto"][];
@@ -863,6 +933,25 @@ export interface operations {
     HealthController_ready: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1157,6 +1246,12 @@ export interface operations {
                 q?: string;
                 filedFrom?: string;
                 filedTo?: string;
+                /** @description `me`, or an officer id: the cases that officer is assigned to */
+                assignedTo?: string;
+                /** @description open cases whose deadline in force is before this date (YYYY-MM-DD) */
+                dueBefore?: string;
+                /** @description newest (default) or deadline: nearest deadline in force first */
+                sort?: "newest" | "deadline";
             };
             header?: never;
             path?: never;
@@ -1196,6 +1291,26 @@ export interface operations {
             };
         };
     };
+    CasesController_counts: {
+        parameters: {
+            query?: {
+                groupBy?: "status" | "type" | "orgUnit";
+                orgUnitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_export: {
         parameters: {
             query: {
@@ -1210,6 +1325,12 @@ export interface operations {
                 q?: string;
                 filedFrom?: string;
                 filedTo?: string;
+                /** @description `me`, or an officer id: the cases that officer is assigned to */
+                assignedTo?: string;
+                /** @description open cases whose deadline in force is before this date (YYYY-MM-DD) */
+                dueBefore?: string;
+                /** @description newest (default) or deadline: nearest deadline in force first */
+                sort?: "newest" | "deadline";
                 format: "csv" | "xlsx";
             };
             header?: never;
@@ -1285,6 +1406,26 @@ export interface operations {
             };
         };
     };
+    CasesController_partyContact: {
+        parameters: {
+            query?: {
+                /** @description why the clear value is needed (kept in the audit trail) */
+                reason?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_get: {
         parameters: {
             query?: never;
@@ -1293,6 +1434,27 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendCaseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
