@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startCreditStandin } from '@app/credit';
-import { decidePenalty, orgRespondent, PENALTY } from '../utils/credit';
+import { takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
 import { patentNumber, uscc } from '../utils/identifiers';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-env';
@@ -274,7 +274,7 @@ describe('web console', () => {
     await act('file', {});
     await act('assign', { officerIds: (users.body.items as { id: string }[]).slice(0, 2).map((u) => u.id) });
     await act('propose_decision', { decision: { kind: 'penalty', legalBasis: '《专利法》第六十八条', ...PENALTY } });
-    await decidePenalty(t, PENALTY, [orgRespondent(10)]); // one more decided case for the dashboard and the list
+    await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(10)]); // one more decided case for the dashboard and the list
 
     const { context, page } = await newPage();
     await login(page, 'sup.binhai');

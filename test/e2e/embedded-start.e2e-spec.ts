@@ -28,6 +28,7 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
       EMBEDDED_PG_PORT: String(pgPort),
       DATA_DIR: path.join(dir, 'data'),
       LOG_LEVEL: 'warn',
+      CREDIT_STANDIN_PORT: '0',
     };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
@@ -90,11 +91,25 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
       }),
     });
     expect(created.status).toBe(201);
+    // the first start filled a lived-in demo year through the real services
+    const cases = (await (await fetch(`${base}/api/v1/cases/counts`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
+      total: number;
+    };
+    expect(cases.total).toBeGreaterThan(200);
+    const beforeStop = output.length;
     const code = await stop(first);
     if (code !== 0) throw new Error(`exit code ${code}\n--- server output ---\n${output.slice(-3000)}`);
+    // Ctrl-C stops quietly: no warning or error after the signal
+    expect(output.slice(beforeStop)).not.toMatch(/"level":(40|50|60)|WARN|ERROR/);
 
     start();
     await ready();
+    // not seeded twice
+    const again = ((await (await login('admin', DEMO_PASSWORD)).json()) as { accessToken: string }).accessToken;
+    const after = (await (await fetch(`${base}/api/v1/cases/counts`, { headers: { authorization: `Bearer ${again}` } })).json()) as {
+      total: number;
+    };
+    expect(after.total).toBe(cases.total);
     expect((await login('kept.user', 'a-long-password')).status).toBe(200);
     // a locked-out account's notification still travels outbox → BullMQ (PostgreSQL backend) → inbox
     for (let i = 0; i < 5; i++) await login('off.binhai1', 'wrong-password');

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@app/kernel';
 import { DemoSeeder } from '@app/auth';
 import { startCreditStandin } from '@app/credit';
-import { createHttpApp, runMigrations, startEmbeddedPostgres } from '@app/platform';
+import { createHttpApp, DemoHistorySeeder, runMigrations, startEmbeddedPostgres } from '@app/platform';
+import path from 'node:path';
 
 /**
  * `node main.js` runs the api alone (production: DATABASE_URL, REDIS_URL, JWT_SECRET set; migrations applied by
@@ -28,7 +29,12 @@ async function bootstrap(): Promise<void> {
   // No credit platform configured for the all-in-one demo: a local stand-in receives the publications instead.
   let stopStandin: (() => Promise<void>) | null = null;
   if (allInOne && !process.env.CREDIT_PLATFORM_URL && (process.env.CREDIT_ADAPTER ?? 'http') === 'http') {
-    const standin = await startCreditStandin();
+    // a fixed port (CREDIT_STANDIN_PORT) and, in the embedded install, its records kept in the data folder
+    const standin = await startCreditStandin(
+      Number(process.env.CREDIT_STANDIN_PORT ?? 3901),
+      '127.0.0.1',
+      embedded ? path.join(process.env.DATA_DIR ?? '.data', 'credit-standin.json') : null,
+    );
     process.env.CREDIT_PLATFORM_URL = standin.url;
     stopStandin = () => standin.stop();
     logger.warn(`CREDIT_PLATFORM_URL is not set: publications go to a local credit-platform STAND-IN at ${standin.url} (GET /records)`);
@@ -39,7 +45,11 @@ async function bootstrap(): Promise<void> {
     if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
   }
   const app = await createHttpApp(config, { withWorker: allInOne || process.env.RUN_WORKER === 'true' });
-  if (allInOne) await app.get(DemoSeeder).seed();
+  if (allInOne) {
+    const demo = await app.get(DemoSeeder).seed();
+    // the first start of a demo install fills a lived-in year through the real services (DEMO_HISTORY=false: users only)
+    if (demo.seeded && process.env.DEMO_HISTORY !== 'false') await app.get(DemoHistorySeeder).seed();
+  }
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.log(

@@ -9,6 +9,7 @@ import { AppConfig, ConfigError, generateKeyRingValue, loadConfig, Role, systemA
 import {
   CliModule,
   createDataSource,
+  DemoHistorySeeder,
   pendingSchemaChanges,
   revertAllMigrations,
   runMigrations,
@@ -19,7 +20,7 @@ import { DataSource } from 'typeorm';
 const HELP = `usage: npm run cli -- <command> [args]
   migrate                         apply pending migrations to DATABASE_URL
   migration:check                 fail when the entities and the migrated schema differ
-  seed:demo                       load org units and the demo users (once)
+  seed:demo [--history]           load org units and the demo users (once); --history also fills a lived-in demo year
   org-units:load <file.json>      load/refresh org units from a file shaped like the seed data
   user:create <username> <displayName> <role[,role]> <orgUnitCode>   (password from the PASSWORD env variable)
   audit:verify                    seal pending audit entries and verify the hash chain (exit 1 when broken)
@@ -108,8 +109,13 @@ async function main(argv: string[]): Promise<number> {
     case 'seed:demo':
       return withConfig(async (config) => {
         await runMigrations(config);
-        const result = await withApp(config, (get) => get(DemoSeeder).seed());
+        const result = await withApp(config, async (get) => {
+          const users = await get(DemoSeeder).seed();
+          const history = args.includes('--history') ? await get(DemoHistorySeeder).seed() : null;
+          return { ...users, history };
+        });
         console.log(result.seeded ? 'demo data seeded' : 'users exist already; org units refreshed, no demo users added');
+        if (result.history) console.log(`demo year: ${result.history.cases} cases, ${result.history.tickets} tickets`);
         return 0;
       });
     case 'org-units:load': {

@@ -24,3 +24,4 @@ export const CASES_ENTITIES = [
 ];
 export * from './case-deadline-sweep';
 export * from './persistence/case-sql';
+export * from './case-actions.service';

@@ -12,3 +12,4 @@ export * from './metrics-rebuild.service';
 export * from './metrics-rollup';
 export * from './metrics.module';
 export const METRICS_ENTITIES = [MetricCountEntity, MetricTargetEntity, MetricGaugeEntity];
+export * from './targets.service';

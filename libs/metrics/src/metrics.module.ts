@@ -21,15 +21,15 @@ import { TargetsService } from './targets.service';
  */
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, CasesCoreModule],
-  providers: [MetricCounters, MetricGauges, MetricSources, CaseCountsSource, MetricsRebuildService, MetricsRollup],
-  exports: [MetricCounters, MetricGauges, MetricSources, MetricsRebuildService, MetricsRollup],
+  providers: [MetricCounters, MetricGauges, MetricSources, CaseCountsSource, MetricsRebuildService, MetricsRollup, TargetsService],
+  exports: [MetricCounters, MetricGauges, MetricSources, MetricsRebuildService, MetricsRollup, TargetsService],
 })
 export class MetricsCoreModule {}
 
 /** The /api/v1/metrics routes and the Prometheus gauges (api processes). */
 @Module({
   imports: [MetricsCoreModule, AuditModule, AuthCoreModule, CalendarModule, CasesCoreModule],
-  providers: [MetricsScope, MetricsQueryService, TargetsService, MetricsReportService, MetricsPrometheusGauges],
+  providers: [MetricsScope, MetricsQueryService, MetricsReportService, MetricsPrometheusGauges],
   controllers: [MetricsController],
 })
 export class MetricsModule {}

@@ -16,6 +16,11 @@ import { ApprovalsController } from './ops/approvals.controller';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
 import { PlatformModule } from './platform.module';
+import { DemoHistorySeeder } from './demo-history.seeder';
+
+/** The demo's lived-in year (npm start's first run, `seed:demo -- --history`): seeded through the real services. */
+@Module({ imports: [CasesCoreModule, HotlineCoreModule, MetricsCoreModule], providers: [DemoHistorySeeder], exports: [DemoHistorySeeder] })
+export class DemoModule {}
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
@@ -47,6 +52,7 @@ export class ApiModule {
         CreditModule,
         HotlineModule,
         MetricsModule,
+        DemoModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController, ApprovalsController],
@@ -69,6 +75,7 @@ export class CliModule {
         CreditCoreModule,
         HotlineCoreModule,
         MetricsCoreModule,
+        DemoModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './embedded-postgres';
 export * from './entities';
 export * from './retention.task';
+export * from './demo-history.seeder';

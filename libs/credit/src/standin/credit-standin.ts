@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 
 export interface StandinRecord {
@@ -35,7 +36,37 @@ export class CreditStandin {
   private readonly sockets = new Set<import('node:net').Socket>();
   url = '';
 
+  /** `persistTo`: a JSON file the records are kept in across restarts (the demo install's data folder); none in tests. */
+  constructor(private readonly persistTo: string | null = null) {}
+
+  private async load(): Promise<void> {
+    if (!this.persistTo) return;
+    const text = await readFile(this.persistTo, 'utf8').catch(() => null);
+    if (!text) return;
+    for (const r of (JSON.parse(text) as { records: StandinRecord[] }).records) {
+      this.records.set(r.receiptId, r);
+      this.byKey.set(r.idempotencyKey, r.receiptId);
+    }
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+
+  /**
+   * Written whole to a temporary file, then renamed over the old one (a crash leaves the old file or the new one);
+   * saves run one after another, so concurrent requests never race on the file.
+   */
+  private save(): Promise<void> {
+    const file = this.persistTo;
+    if (!file) return Promise.resolve();
+    this.saving = this.saving.catch(() => undefined).then(async () => {
+      await writeFile(`${file}.tmp`, JSON.stringify({ records: [...this.records.values()] }));
+      await rename(`${file}.tmp`, file);
+    });
+    return this.saving;
+  }
+
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    await this.load();
     const server = http.createServer((req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 5_000;
     server.on('connection', (s) => {
@@ -134,6 +165,7 @@ export class CreditStandin {
       this.byKey.set(key, receiptId);
       this.records.set(receiptId, { receiptId, idempotencyKey: key, record, createdAt: new Date().toISOString(), deletedAt: null });
       this.created++;
+      await this.save();
       return send(201, { receiptId });
     }
     const m = /^\/records\/([^/]+)$/.exec(url.pathname);
@@ -142,6 +174,7 @@ export class CreditStandin {
       const r = this.records.get(decodeURIComponent(m[1]));
       if (!r || r.deletedAt) return send(404, { reason: 'no such record' });
       r.deletedAt = new Date().toISOString();
+      await this.save();
       return send(204);
     }
     if (req.method === 'GET' && m) {
@@ -152,8 +185,8 @@ export class CreditStandin {
   }
 }
 
-export async function startCreditStandin(port = 0, host = '127.0.0.1'): Promise<CreditStandin> {
-  const s = new CreditStandin();
+export async function startCreditStandin(port = 0, host = '127.0.0.1', persistTo: string | null = null): Promise<CreditStandin> {
+  const s = new CreditStandin(persistTo);
   await s.start(port, host);
   return s;
 }
