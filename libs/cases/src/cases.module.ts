@@ -6,6 +6,7 @@ import { NotificationsCoreModule } from '@app/notifications';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { CaseActionsService } from './case-actions.service';
 import { CaseChangeHooks } from './case-change.hooks';
+import { CaseTransfersPort } from './case-transfers.port';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CaseDeadlineRecompute } from './case-deadline-recompute';
@@ -21,6 +22,7 @@ const services = [
   CaseDeadlineSweep,
   CaseDeadlineRecompute,
   EvidenceService,
+  CaseTransfersPort,
   // Local disk by default; an S3-compatible EvidenceStorage is the production option (README, "Evidence storage").
   { provide: EVIDENCE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskEvidenceStorage(config.evidenceDir) },
 ];
@@ -29,7 +31,7 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, EvidenceService],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseDeadlineSweep, EvidenceService, CaseTransfersPort],
 })
 export class CasesCoreModule {}
 
