@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@app/kernel';
 import { DemoSeeder } from '@app/auth';
 import { startCreditStandin } from '@app/credit';
 import { createHttpApp, runMigrations, startEmbeddedPostgres } from '@app/platform';
+import { PartnersService } from '@app/transfers';
 
 /**
  * `node main.js` runs the api alone (production: DATABASE_URL, REDIS_URL, JWT_SECRET set; migrations applied by
@@ -23,6 +24,10 @@ async function bootstrap(): Promise<void> {
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
     process.env.FIELD_ENCRYPTION_KEYS ??= db.fieldEncryptionKeys;
+    if (!process.env.EXCHANGE_PRIVATE_KEY) {
+      process.env.EXCHANGE_PRIVATE_KEY = db.exchangePrivateKey;
+      process.env.EXCHANGE_ALGORITHM = 'ed25519';
+    }
     stopEmbedded = () => db.stop();
   }
   // No credit platform configured for the all-in-one demo: a local stand-in receives the publications instead.
@@ -39,7 +44,10 @@ async function bootstrap(): Promise<void> {
     if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
   }
   const app = await createHttpApp(config, { withWorker: allInOne || process.env.RUN_WORKER === 'true' });
-  if (allInOne) await app.get(DemoSeeder).seed();
+  if (allInOne) {
+    await app.get(DemoSeeder).seed();
+    await app.get(PartnersService).seedDemo();
+  }
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.log(

@@ -8,6 +8,7 @@ import { AppConfig } from '@app/kernel';
 import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
 import { NotificationsModule } from '@app/notifications';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
+import { TransfersCoreModule, TransfersModule, TransfersWorkerModule } from '@app/transfers';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
 import { CreditSweepTask } from './credit-sweep.task';
@@ -18,7 +19,16 @@ import { PlatformModule } from './platform.module';
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule, HotlineWorkerModule, MetricsWorkerModule],
+  imports: [
+    AuditModule,
+    AuthCoreModule,
+    CasesCoreModule,
+    OutboxWorkerModule,
+    CreditCoreModule,
+    HotlineWorkerModule,
+    MetricsWorkerModule,
+    TransfersWorkerModule,
+  ],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask, CreditSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -46,6 +56,7 @@ export class ApiModule {
         CreditModule,
         HotlineModule,
         MetricsModule,
+        TransfersModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController],
@@ -68,6 +79,7 @@ export class CliModule {
         CreditCoreModule,
         HotlineCoreModule,
         MetricsCoreModule,
+        TransfersCoreModule,
       ],
     };
   }
