@@ -144,7 +144,11 @@ export interface CaseRef {
 }
 
 /** A passing-off case of 滨海新区 under investigation, with the given evidence files. */
-export async function caseUnderInvestigation(t: OfficeApp, files: { name: string; content: Buffer }[], serial = 1): Promise<CaseRef> {
+export async function caseUnderInvestigation(
+  t: Pick<OfficeApp, 'http' | 'token'>,
+  files: { name: string; content: Buffer }[],
+  serial = 1,
+): Promise<CaseRef> {
   const officer = await t.token('off.binhai1');
   const supervisor = await t.token('sup.binhai');
   const users = await t.http.get('/api/v1/users?orgUnitCode=120116&role=officer').set(auth(supervisor)).expect(200);

@@ -4,6 +4,7 @@ export * from './transfers.service';
 export * from './partners.service';
 export * from './exchange.service';
 export * from './transfers-sweep';
+export * from './liaisons-referrals.service';
 export { ExchangeIdentity } from './exchange/exchange-identity';
 export { generateExchangeKeyPair, publicKeyOf, createSigner, createVerifier } from './exchange/exchange-crypto';
 export { signRequest, verifyRequest, contentDigest } from './exchange/message-signature';

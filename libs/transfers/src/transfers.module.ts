@@ -1,9 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import path from 'node:path';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule } from '@app/auth';
 import { CalendarModule } from '@app/calendar';
-import { CasesCoreModule } from '@app/cases';
+import { CaseChangeHooks, CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { MetricsCoreModule } from '@app/metrics';
 import { NotificationsCoreModule } from '@app/notifications';
@@ -13,7 +13,9 @@ import { ExchangeClient } from './exchange/exchange-client';
 import { ExchangeIdentity } from './exchange/exchange-identity';
 import { ExchangeVerifier } from './exchange/exchange-verifier';
 import { ExchangeController } from './http/exchange.controller';
+import { LiaisonsController } from './http/liaisons.controller';
 import { TransfersController } from './http/transfers.controller';
+import { LiaisonsReferralsService } from './liaisons-referrals.service';
 import { TransferDeliverJob, TransferFetchFilesJob, TransferSendStatusJob } from './jobs/transfer-jobs';
 import { TransfersSweepTask } from './jobs/transfers-sweep.task';
 import { PartnersService } from './partners.service';
@@ -34,6 +36,7 @@ const services = [
   TransfersService,
   PartnersService,
   TransfersSweep,
+  LiaisonsReferralsService,
   {
     provide: TRANSFER_FILE_STORE,
     inject: [APP_CONFIG],
@@ -48,11 +51,28 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule, OutboxModule, CasesCoreModule, MetricsCoreModule],
   providers: [...services, TransferDeliverJob, TransferSendStatusJob, TransferFetchFilesJob, TransferCountsSource],
-  exports: [TransfersService, PartnersService, ExchangeService, ExchangeVerifier, TransfersSweep, ExchangeIdentity],
+  exports: [
+    TransfersService,
+    LiaisonsReferralsService,
+    PartnersService,
+    ExchangeService,
+    ExchangeVerifier,
+    TransfersSweep,
+    ExchangeIdentity,
+  ],
 })
-export class TransfersCoreModule {}
+export class TransfersCoreModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: CaseChangeHooks,
+    private readonly referrals: LiaisonsReferralsService,
+  ) {}
 
-@Module({ imports: [TransfersCoreModule], controllers: [TransfersController, ExchangeController] })
+  onModuleInit(): void {
+    this.hooks.register('transfers-referral', (em, change) => this.referrals.onCaseChange(em, change));
+  }
+}
+
+@Module({ imports: [TransfersCoreModule], controllers: [TransfersController, ExchangeController, LiaisonsController] })
 export class TransfersModule {}
 
 /** The worker's periodic transfer work: reply reminders and escalations. */
