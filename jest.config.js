@@ -17,7 +17,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|m?j)s$': swc },
   // content-disposition (via @fastify/static, for the OpenAPI UI) is ESM-only: let swc turn it into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|structured-headers)/)'],
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations',
     '^@app/kernel/(calendar|identifiers|money)$': '<rootDir>/libs/kernel/src/$1',

@@ -179,7 +179,7 @@ describe('metrics: hotline and credit KPIs', () => {
     // a recomputation from cases, ticket events and publications agrees with the kept counts: zero drift everywhere
     const rebuild = t.app.get(MetricsRebuildService);
     const clean = await rebuild.rebuild({ dryRun: true });
-    expect([...clean.sources].sort()).toEqual(['cases', 'credit', 'hotline']);
+    expect([...clean.sources].sort()).toEqual(['cases', 'credit', 'hotline', 'transfers']);
     expect(clean.metrics.filter((m) => m.drift !== 0)).toEqual([]);
     const byMetric = Object.fromEntries(clean.metrics.map((m) => [m.metric, m]));
     expect(byMetric['case.received']).toMatchObject({ expected: 3, actual: 3 });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@app/kernel';
 import { DemoSeeder } from '@app/auth';
 import { startCreditStandin } from '@app/credit';
 import { createHttpApp, DemoHistorySeeder, runMigrations, startEmbeddedPostgres } from '@app/platform';
+import { PartnersService } from '@app/transfers';
 import path from 'node:path';
 
 /**
@@ -24,6 +25,10 @@ async function bootstrap(): Promise<void> {
     process.env.DATABASE_URL = db.databaseUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
     process.env.FIELD_ENCRYPTION_KEYS ??= db.fieldEncryptionKeys;
+    if (!process.env.EXCHANGE_PRIVATE_KEY) {
+      process.env.EXCHANGE_PRIVATE_KEY = db.exchangePrivateKey;
+      process.env.EXCHANGE_ALGORITHM = 'ed25519';
+    }
     stopEmbedded = () => db.stop();
   }
   // No credit platform configured for the all-in-one demo: a local stand-in receives the publications instead.
@@ -47,6 +52,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(config, { withWorker: allInOne || process.env.RUN_WORKER === 'true' });
   if (allInOne) {
     const demo = await app.get(DemoSeeder).seed();
+    await app.get(PartnersService).seedDemo();
     // the first start of a demo install fills a lived-in year through the real services (DEMO_HISTORY=false: users only)
     if (demo.seeded && process.env.DEMO_HISTORY !== 'false') await app.get(DemoHistorySeeder).seed();
   }

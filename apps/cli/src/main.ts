@@ -15,6 +15,7 @@ import {
   runMigrations,
   startEmbeddedPostgres,
 } from '@app/platform';
+import { generateExchangeKeyPair, isSignatureAlgorithm, PartnerInput, PartnersService } from '@app/transfers';
 import { DataSource } from 'typeorm';
 
 const HELP = `usage: npm run cli -- <command> [args]
@@ -29,6 +30,10 @@ const HELP = `usage: npm run cli -- <command> [args]
   keys:generate [keyId]           print a new FIELD_ENCRYPTION_KEYS entry (prepend it to rotate keys)
   hotline:early-warning           evaluate the hotline early warning now (as the worker does periodically)
   hotline:sla-sweep               send due hotline SLA reminders and escalations now (idempotent)
+  exchange:keygen [--alg ed25519|sm2]   print a key pair for the cross-region exchange (EXCHANGE_PRIVATE_KEY and
+                                  the public key to hand to partner offices)
+  partners:load <file.json>       create/update partner offices from a file: { partners: [{ code, name, endpoint?,
+                                  keys?: [{ keyId, algorithm, publicKey }], active?, replyDueWorkingDays? }] }
   metrics:rebuild [--dry-run]     recompute the metric counts from the source tables and print the drift per metric
                                   (--dry-run: report only); also rolls up the live states (open overdue cases)
 Without DATABASE_URL the embedded database under DATA_DIR is used (started if it is not running).`;
@@ -111,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
         await runMigrations(config);
         const result = await withApp(config, async (get) => {
           const users = await get(DemoSeeder).seed();
+          await get(PartnersService).seedDemo();
           const history = args.includes('--history') ? await get(DemoHistorySeeder).seed() : null;
           return { ...users, history };
         });
@@ -189,6 +195,29 @@ async function main(argv: string[]): Promise<number> {
           console.log(
             `${dryRun ? 'dry run: nothing changed; ' : 'counts rebuilt; '}sources ${report.sources.join(', ')}; total drift ${report.totalDrift}`,
           );
+          return 0;
+        }),
+      );
+    }
+    case 'exchange:keygen': {
+      const i = args.indexOf('--alg');
+      const requested = i >= 0 ? args[i + 1] : 'ed25519';
+      const alg = requested === 'sm2' ? 'sm2-sm3' : requested;
+      if (!isSignatureAlgorithm(alg)) throw new Error('--alg must be ed25519 or sm2');
+      const pair = generateExchangeKeyPair(alg);
+      console.log(
+        `EXCHANGE_ALGORITHM=${alg}\nEXCHANGE_PRIVATE_KEY=${pair.privateKey}\n# public key for partners (PUT /partners/:code keys[].publicKey):\n${pair.publicKey}`,
+      );
+      return 0;
+    }
+    case 'partners:load': {
+      if (!args[0]) throw new Error('partners:load needs a file');
+      const file = JSON.parse(await readFile(args[0], 'utf8')) as { partners?: (PartnerInput & { code: string })[] };
+      if (!Array.isArray(file.partners)) throw new Error('the file has no "partners" list');
+      return withConfig((config) =>
+        withApp(config, async (get) => {
+          for (const p of file.partners!) await get(PartnersService).put(systemActor('cli:partners:load'), p.code, p);
+          console.log(`${file.partners!.length} partners created or updated`);
           return 0;
         }),
       );

@@ -11,5 +11,7 @@ export const AUDIT_ENTITY_TYPES = [
   'target',
   'calendar',
   'hotline_alert',
+  'liaison',
+  'referral',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -10,6 +10,7 @@ import { CaseApprovals } from './case-approvals';
 import { CaseChangeHooks } from './case-change.hooks';
 import { CaseChangeRecorder } from './case-change.recorder';
 import { CasePartyRows } from './case-party-rows';
+import { CaseTransfersPort } from './case-transfers.port';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CaseDeadlineRecompute } from './case-deadline-recompute';
@@ -33,6 +34,7 @@ const services = [
   CaseDeadlineSweep,
   CaseDeadlineRecompute,
   EvidenceService,
+  CaseTransfersPort,
   // Local disk by default; an S3-compatible EvidenceStorage is the production option (README, "Evidence storage").
   { provide: EVIDENCE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskEvidenceStorage(config.evidenceDir) },
 ];
@@ -41,7 +43,7 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseAmendmentService, CaseDeadlineSweep, EvidenceService],
+  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseAmendmentService, CaseDeadlineSweep, EvidenceService, CaseTransfersPort],
 })
 export class CasesCoreModule {}
 

@@ -8,6 +8,7 @@ import { AppConfig } from '@app/kernel';
 import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
 import { NotificationsModule } from '@app/notifications';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
+import { TransfersCoreModule, TransfersModule, TransfersWorkerModule } from '@app/transfers';
 import { AuditSealerTask } from './audit-sealer.task';
 import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
 import { CreditSweepTask } from './credit-sweep.task';
@@ -24,7 +25,16 @@ export class DemoModule {}
 
 /** Everything a worker process runs: the outbox relay, the job runner with every context's processors, sweeps. */
 @Module({
-  imports: [AuditModule, AuthCoreModule, CasesCoreModule, OutboxWorkerModule, CreditCoreModule, HotlineWorkerModule, MetricsWorkerModule],
+  imports: [
+    AuditModule,
+    AuthCoreModule,
+    CasesCoreModule,
+    OutboxWorkerModule,
+    CreditCoreModule,
+    HotlineWorkerModule,
+    MetricsWorkerModule,
+    TransfersWorkerModule,
+  ],
   providers: [AuditSealerTask, RetentionTask, CaseDeadlineSweepTask, CreditSweepTask],
 })
 export class WorkerFeaturesModule {}
@@ -53,6 +63,7 @@ export class ApiModule {
         HotlineModule,
         MetricsModule,
         DemoModule,
+        TransfersModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController, ApprovalsController],
@@ -76,6 +87,7 @@ export class CliModule {
         HotlineCoreModule,
         MetricsCoreModule,
         DemoModule,
+        TransfersCoreModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,12 +9,15 @@ interface EmbeddedSecrets {
   pgPassword: string;
   jwtSecret: string;
   fieldEncryptionKeys?: string;
+  /** ed25519 key of the cross-region exchange (base64 PKCS#8 DER) */
+  exchangePrivateKey?: string;
 }
 
 export interface EmbeddedDatabase {
   databaseUrl: string;
   jwtSecret: string;
   fieldEncryptionKeys: string;
+  exchangePrivateKey: string;
   stop(): Promise<void>;
 }
 
@@ -22,11 +25,13 @@ export interface EmbeddedDatabase {
 async function loadSecrets(dataDir: string): Promise<Required<EmbeddedSecrets>> {
   const file = path.join(dataDir, 'secrets.json');
   const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as EmbeddedSecrets) : null;
-  if (existing?.fieldEncryptionKeys) return existing as Required<EmbeddedSecrets>;
+  if (existing?.fieldEncryptionKeys && existing.exchangePrivateKey) return existing as Required<EmbeddedSecrets>;
   const secrets = {
     pgPassword: existing?.pgPassword ?? randomBytes(18).toString('base64url'),
     jwtSecret: existing?.jwtSecret ?? randomBytes(48).toString('base64url'),
-    fieldEncryptionKeys: generateKeyRingValue('k1'),
+    fieldEncryptionKeys: existing?.fieldEncryptionKeys ?? generateKeyRingValue('k1'),
+    exchangePrivateKey:
+      existing?.exchangePrivateKey ?? generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
   };
   await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
@@ -81,6 +86,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     databaseUrl,
     jwtSecret: secrets.jwtSecret,
     fieldEncryptionKeys: secrets.fieldEncryptionKeys,
+    exchangePrivateKey: secrets.exchangePrivateKey,
     stop: async () => {
       if (owned) await pg.stop();
     },

@@ -7,6 +7,7 @@ import { METRICS_ENTITIES } from '@app/metrics';
 import { OUTBOX_ENTITIES } from '@app/outbox';
 import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 import { CALENDAR_ENTITIES } from '@app/calendar';
+import { TRANSFERS_ENTITIES } from '@app/transfers';
 import { MIGRATIONS } from '@app/migrations';
 import { IdempotencyKeyEntity, NumberSequenceEntity } from '@app/kernel';
 
@@ -23,5 +24,6 @@ export const ALL_ENTITIES = [
   ...CREDIT_ENTITIES,
   ...HOTLINE_ENTITIES,
   ...METRICS_ENTITIES,
+  ...TRANSFERS_ENTITIES,
 ];
 export { MIGRATIONS };

@@ -42,6 +42,8 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, opts), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // the signed exchange checks Content-Digest against the exact bytes received (req.rawBody)
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   // Evidence uploads: streamed, one file per request, size-limited (413 past EVIDENCE_MAX_BYTES).

@@ -58,10 +58,12 @@ export class CreditStandin {
   private save(): Promise<void> {
     const file = this.persistTo;
     if (!file) return Promise.resolve();
-    this.saving = this.saving.catch(() => undefined).then(async () => {
-      await writeFile(`${file}.tmp`, JSON.stringify({ records: [...this.records.values()] }));
-      await rename(`${file}.tmp`, file);
-    });
+    this.saving = this.saving
+      .catch(() => undefined)
+      .then(async () => {
+        await writeFile(`${file}.tmp`, JSON.stringify({ records: [...this.records.values()] }));
+        await rename(`${file}.tmp`, file);
+      });
     return this.saving;
   }
 

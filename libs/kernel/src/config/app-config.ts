@@ -253,6 +253,46 @@ export class EnvironmentVariables {
   @Max(86_400_000)
   HOTLINE_WARNING_INTERVAL_MS = 300_000;
 
+  /** this office's code in the cross-region exchange (province division code) */
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be a 6-digit division code' })
+  EXCHANGE_SELF_CODE = '120000';
+
+  /** the private key this office signs exchange requests with: ed25519 base64 PKCS#8 DER, or SM2 hex (64 digits) */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^([A-Za-z0-9+/]{40,}={0,2}|[0-9a-fA-F]{64})$/, {
+    message: 'must be an ed25519 key (base64 PKCS#8) or an SM2 key (64 hex digits)',
+  })
+  EXCHANGE_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'must be 1-100 letters, digits, . _ : -' })
+  EXCHANGE_KEY_ID?: string;
+
+  @IsOptional()
+  @IsIn(['ed25519', 'sm2-sm3'])
+  EXCHANGE_ALGORITHM: 'ed25519' | 'sm2-sm3' = 'ed25519';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  EXCHANGE_HTTP_TIMEOUT_MS = 10_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  EXCHANGE_SWEEP_INTERVAL_MS = 600_000;
+
+  /** benchmarks only: accept exchange requests without checking signatures; refused unless NODE_ENV=test */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  EXCHANGE_BENCH_SKIP_VERIFY: 'true' | 'false' = 'false';
+
   /** HMAC key (base64, ≥ 32 bytes) of the caller-phone blind index; unset: derived from the active field key */
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -307,6 +347,16 @@ export interface AppConfig {
     warningIntervalMs: number;
     blindIndexKey: string | null;
   };
+  exchange: {
+    selfCode: string;
+    privateKey: string | null;
+    keyId: string;
+    algorithm: 'ed25519' | 'sm2-sm3';
+    httpTimeoutMs: number;
+    sweepIntervalMs: number;
+    /** benchmarks only (NODE_ENV=test): signatures are not checked */
+    benchSkipVerify: boolean;
+  };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
 }
@@ -340,6 +390,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       problems.push((err as Error).message);
     }
   }
+  if (vars.EXCHANGE_BENCH_SKIP_VERIFY === 'true' && vars.NODE_ENV !== 'test')
+    problems.push('EXCHANGE_BENCH_SKIP_VERIFY is for benchmarks only (NODE_ENV=test); an exchange without signatures is never run');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: vars.NODE_ENV,
@@ -386,6 +438,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       sweepIntervalMs: vars.HOTLINE_SWEEP_INTERVAL_MS,
       warningIntervalMs: vars.HOTLINE_WARNING_INTERVAL_MS,
       blindIndexKey: vars.HOTLINE_BLIND_INDEX_KEY ?? null,
+    },
+    exchange: {
+      selfCode: vars.EXCHANGE_SELF_CODE,
+      privateKey: vars.EXCHANGE_PRIVATE_KEY ?? null,
+      keyId: vars.EXCHANGE_KEY_ID ?? `${vars.EXCHANGE_SELF_CODE}-1`,
+      algorithm: vars.EXCHANGE_ALGORITHM,
+      httpTimeoutMs: vars.EXCHANGE_HTTP_TIMEOUT_MS,
+      sweepIntervalMs: vars.EXCHANGE_SWEEP_INTERVAL_MS,
+      benchSkipVerify: vars.EXCHANGE_BENCH_SKIP_VERIFY === 'true',
     },
     embedded,
   };

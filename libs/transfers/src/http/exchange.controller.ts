@@ -1,0 +1,70 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { attachmentDisposition, DomainError, Public } from '@app/kernel';
+import { ExchangeService } from '../exchange.service';
+import { ExchangeVerifier, IncomingRequest } from '../exchange/exchange-verifier';
+import { ExchangeFileParam, ExchangeIdParam } from './dto/transfer.dto';
+
+type RawRequest = FastifyRequest & { rawBody?: Buffer };
+
+/** The full URL the partner signed (`@target-uri`): scheme, host and path as this request arrived. */
+function incoming(req: RawRequest): IncomingRequest {
+  return {
+    method: req.method,
+    url: `${req.protocol}://${req.headers.host ?? 'localhost'}${req.url}`,
+    headers: req.headers,
+    rawBody: req.rawBody ?? Buffer.alloc(0),
+  };
+}
+
+/**
+ * The signed machine-to-machine routes (public: no user token; every request is verified by its RFC 9421 signature
+ * before anything else is read). 401 on any signature problem; a dossier or message seen before answers 200.
+ */
+@ApiTags('exchange')
+@Public()
+@Controller('exchange/transfers')
+export class ExchangeController {
+  constructor(
+    private readonly verifier: ExchangeVerifier,
+    private readonly exchange: ExchangeService,
+  ) {}
+
+  @Post()
+  async receive(@Req() req: RawRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const v = await this.verifier.verify(incoming(req));
+    const answer = await this.exchange.receiveDossier(v, parsed(req), req.rawBody ?? Buffer.alloc(0));
+    void reply.status(answer.status);
+    return answer.body;
+  }
+
+  @Post(':id/status')
+  async status(@Req() req: RawRequest, @Param() p: ExchangeIdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const v = await this.verifier.verify(incoming(req));
+    const answer = await this.exchange.receiveStatus(v, p.id, parsed(req));
+    void reply.status(answer.status);
+    return answer.body;
+  }
+
+  @Get(':id/files/:fileId')
+  async file(@Req() req: RawRequest, @Param() p: ExchangeFileParam, @Res() reply: FastifyReply): Promise<void> {
+    const v = await this.verifier.verify(incoming(req));
+    const f = await this.exchange.serveFile(v, p.id, p.fileId);
+    await reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', attachmentDisposition(f.fileName))
+      .header('x-content-sha256', f.sha256)
+      .send(f.stream);
+  }
+}
+
+/** The body, parsed from the very bytes the digest was checked against. */
+function parsed(req: RawRequest): unknown {
+  if (!req.rawBody?.length) throw DomainError.validation('body', 'is required');
+  try {
+    return JSON.parse(req.rawBody.toString('utf8')) as unknown;
+  } catch {
+    throw new DomainError('MALFORMED_REQUEST', 'the body is not JSON');
+  }
+}

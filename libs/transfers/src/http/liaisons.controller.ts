@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles } from '@app/kernel';
+import { LiaisonResponse, LiaisonsReferralsService, ReferralResponse } from '../liaisons-referrals.service';
+import {
+  CreateLiaisonDto,
+  LiaisonActionDto,
+  LiaisonActionParams,
+  LiaisonQueryDto,
+  ReferralActionDto,
+  ReferralActionParams,
+  ReferralQueryDto,
+  ReferralSummaryQuery,
+} from './dto/liaison.dto';
+
+@ApiTags('liaisons')
+@ApiBearerAuth()
+@Controller()
+export class LiaisonsController {
+  constructor(private readonly service: LiaisonsReferralsService) {}
+
+  @Post('cases/:id/liaisons')
+  @Roles('officer', 'supervisor')
+  @HttpCode(201)
+  @Idempotent()
+  create(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: IdParam,
+    @Body() dto: CreateLiaisonDto,
+  ): Promise<LiaisonResponse> {
+    return this.service.createLiaison(user, actor, p.id, dto);
+  }
+
+  @Get('cases/:id/liaisons')
+  @Roles('officer', 'supervisor')
+  ofCase(@CurrentUser() user: AuthUser, @Param() p: IdParam, @Query() q: LiaisonQueryDto): Promise<Page<LiaisonResponse>> {
+    return this.service.liaisonsOfCase(user, p.id, q);
+  }
+
+  /** For supervisors: open liaisons (`open=true`), overdue ones (`overdue=true`), by channel. */
+  @Get('liaisons')
+  @Roles('supervisor')
+  list(@CurrentUser() user: AuthUser, @Query() q: LiaisonQueryDto): Promise<Page<LiaisonResponse>> {
+    return this.service.listLiaisons(user, q);
+  }
+
+  @Post('liaisons/:id/actions/:action')
+  @Roles('officer', 'supervisor')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: LiaisonActionParams,
+    @Body() dto: LiaisonActionDto,
+  ): Promise<LiaisonResponse> {
+    return this.service.actLiaison(user, actor, p.id, p.action, dto);
+  }
+
+  @Get('referrals')
+  @Roles('officer', 'supervisor')
+  referrals(@CurrentUser() user: AuthUser, @Query() q: ReferralQueryDto): Promise<Page<ReferralResponse>> {
+    return this.service.listReferrals(user, q);
+  }
+
+  @Get('referrals/summary')
+  @Roles('officer', 'supervisor')
+  summary(@CurrentUser() user: AuthUser, @Query() q: ReferralSummaryQuery) {
+    return this.service.referralSummary(user, q);
+  }
+
+  @Post('referrals/:id/actions/:action')
+  @Roles('officer', 'supervisor')
+  @HttpCode(200)
+  actReferral(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: ReferralActionParams,
+    @Body() dto: ReferralActionDto,
+  ): Promise<ReferralResponse> {
+    return this.service.actReferral(user, actor, p.id, p.action, dto);
+  }
+}
