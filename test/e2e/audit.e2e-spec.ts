@@ -73,7 +73,7 @@ describe('audit trail: written with the change, append-only, hash-chained', () =
       .set(auth(admin))
       .send({ username: 'ok.name', displayName: 'x', password: 'a-long-password', roles: ['officer'], orgUnitCode: '999999' })
       .expect(400);
-    expect(unit.body.details).toEqual([{ field: 'orgUnitCode', message: 'unknown org unit 999999' }]);
+    expect(unit.body.details).toEqual([{ field: 'orgUnitCode', message: 'unknown org unit 999999', constraint: expect.any(String) }]);
     expect(await counts()).toEqual(before);
   });
 

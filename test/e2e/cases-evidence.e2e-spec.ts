@@ -130,7 +130,11 @@ describe('case evidence: sha256 on upload, verified on every download', () => {
         .field('preservedOn', shanghai(2))
         .attach('file', content, { filename: 'list.txt', contentType: 'text/plain' })
         .expect(400)
-        .expect((r) => expect(r.body.details).toEqual([{ field: 'preservedOn', message: expect.stringContaining('future') }]));
+        .expect((r) =>
+          expect(r.body.details).toEqual([
+            { field: 'preservedOn', message: expect.stringContaining('future'), constraint: expect.any(String) },
+          ]),
+        );
       expect(await count()).toBe(before);
 
       const up = await t.http

@@ -145,9 +145,9 @@ describe('case lifecycle through HTTP', () => {
       details: { allowedActions: expect.arrayContaining(['file', 'decline']) },
     });
     const missing = await act(c, 'decline').expect(400);
-    expect(missing.body.details).toEqual([{ field: 'reason', message: 'is required for decline' }]);
+    expect(missing.body.details).toEqual([{ field: 'reason', message: 'is required for decline', constraint: expect.any(String) }]);
     const extra = await act(c, 'resume', { reason: 'x' }).expect(400);
-    expect(extra.body.details).toEqual([{ field: 'reason', message: 'is not used by resume' }]);
+    expect(extra.body.details).toEqual([{ field: 'reason', message: 'is not used by resume', constraint: expect.any(String) }]);
     await act(c, 'file').expect(200);
     const stale = await act(c, 'decline', { reason: '重复' }).expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');

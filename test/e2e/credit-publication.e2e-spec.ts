@@ -197,9 +197,9 @@ describe('credit-platform publication of penalty decisions', () => {
 
   it('marks a publication failed when retries run out, and alerts the supervisors', async () => {
     const c = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
-      orgRespondent(serial++),
+      { ...orgRespondent(serial++), legalRepresentative: undefined },
     ]);
-    const [p] = await publicationsOf(c); // incomplete: no job runs for it
+    const [p] = await publicationsOf(c); // incomplete (no legal representative): no job runs for it
     await db.query(
       `UPDATE credit_publications SET mapping_errors = '[]', record = record || '{"violationFacts":"事实","legalRepresentative":"王五"}' WHERE id = $1`,
       [p.id],
@@ -237,9 +237,9 @@ describe('credit-platform publication of penalty decisions', () => {
     await db.query(`UPDATE credit_publications SET display_until = current_date - 1 WHERE id = $1`, [created.id]);
 
     const late = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
-      orgRespondent(serial++),
+      { ...orgRespondent(serial++), legalRepresentative: undefined },
     ]);
-    const [pending] = await publicationsOf(late); // incomplete, so it stays undelivered
+    const [pending] = await publicationsOf(late); // incomplete (no legal representative), so it stays undelivered
     await db.query(`UPDATE credit_publications SET due_on = current_date - 1 WHERE id = $1`, [pending.id]);
 
     const sweep = t.app.get(CreditSweep);

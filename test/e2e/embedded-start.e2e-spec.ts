@@ -92,7 +92,8 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     });
     expect(created.status).toBe(201);
     // the first start filled a lived-in demo year through the real services
-    const cases = (await (await fetch(`${base}/api/v1/cases/counts`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
+    const supervisor = ((await (await login('sup.city', DEMO_PASSWORD)).json()) as { accessToken: string }).accessToken;
+    const cases = (await (await fetch(`${base}/api/v1/cases/counts`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as {
       total: number;
     };
     expect(cases.total).toBeGreaterThan(200);
@@ -105,7 +106,7 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     start();
     await ready();
     // not seeded twice
-    const again = ((await (await login('admin', DEMO_PASSWORD)).json()) as { accessToken: string }).accessToken;
+    const again = ((await (await login('sup.city', DEMO_PASSWORD)).json()) as { accessToken: string }).accessToken;
     const after = (await (await fetch(`${base}/api/v1/cases/counts`, { headers: { authorization: `Bearer ${again}` } })).json()) as {
       total: number;
     };

@@ -92,7 +92,9 @@ describe('metrics: targets, progress, KPIs, rebuild', () => {
           ],
         })
         .expect(400);
-      expect(bad.body.details).toEqual([{ field: 'targets.1.orgUnitCode', message: 'is not the bureau or a district' }]);
+      expect(bad.body.details).toEqual([
+        { field: 'targets.1.orgUnitCode', message: 'is not the bureau or a district', constraint: expect.any(String) },
+      ]);
       const negative = await t.http
         .put(`/api/v1/metrics/targets/${Y}`)
         .set(auth(city))

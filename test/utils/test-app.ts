@@ -33,7 +33,8 @@ export async function createTestApp(
   });
   const app = await createHttpApp(loadConfig(env), { withWorker: opts.withWorker ?? true });
   await app.getHttpAdapter().getInstance().ready();
-  const http = request(app.getHttpServer());
+  // the suite reads English messages (the API's Chinese default is tested where it says so: a request may override)
+  const http = request.agent(app.getHttpServer()).set('accept-language', 'en');
   const tokens = new Map<string, string>();
   return {
     app,

@@ -4,6 +4,7 @@ export * from './errors/error-codes';
 export * from './errors/domain-error';
 export * from './errors/validation';
 export * from './errors/all-exceptions.filter';
+export * from './errors/messages';
 export * from './database/transaction';
 export * from './database/data-source-options';
 export * from './database/pg-errors';

@@ -54,7 +54,8 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      validationError: { target: false, value: false },
+      // the value tells an absent field ("is required") from a wrong one; it never leaves the pipe (flattenValidationErrors)
+      validationError: { target: false, value: true },
       exceptionFactory: validationFailed,
     }),
   );

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
+import { localizeErrorBody, messageLanguage } from './messages';
 import { ErrorBody, ErrorCode } from './error-codes';
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -59,6 +60,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (internal) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    // Chinese by default, English with Accept-Language: en; every detail keyed (errors/messages.ts)
+    const localized = localizeErrorBody(body, messageLanguage(request.headers['accept-language']));
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(localized);
   }
 }

@@ -45,6 +45,8 @@ export type RuleCode = {
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** the message's stable key (errors/messages.ts), for clients that translate */
+  constraint?: string;
 }
 
 export interface ErrorBody {
