@@ -218,7 +218,7 @@ describe.each<SignatureAlgorithm>(['ed25519', 'sm2-sm3'])('cross-region exchange
     const send = async (body: string, headers: Record<string, string>) =>
       request(`http://127.0.0.1:${hb.port}`)
         .post('/api/v1/exchange/transfers')
-        .set({ ...headers, 'content-type': 'application/json' })
+        .set({ ...headers, 'content-type': 'application/json', 'accept-language': 'en' })
         .send(body);
     const signed = async (body: string, key = tj.keys.privateKey, partner = '120000') =>
       signRequest(createSigner(alg, 'tj-1', key), { method: 'POST', url: url(), body, senderCode: partner });
