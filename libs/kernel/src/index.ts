@@ -29,3 +29,5 @@ export * from './money';
 export * from './crypto';
 export * from './export';
 export * from './time/with-timeout';
+export * from './http/input-guard';
+export * from './http/input-validators';

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AnyRole, AuthUser, CurrentUser, Page, PageQuery, queryBoolean } from '@app/kernel';
+import { AnyRole, AuthUser, CurrentUser, ListCursor, Page, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService, NotificationView } from '../notifications/notifications.service';
 import { IdParam } from './dto/id-param.dto';
 
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar/calendar-date';
 import { parseKeyRing } from '../crypto/key-ring';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
@@ -248,6 +249,23 @@ export class EnvironmentVariables {
   @Max(86_400_000)
   HOTLINE_WARNING_INTERVAL_MS = 300_000;
 
+  /** earliest date of receipt (receivedOn) an intake or conversion accepts */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  RECEIVED_ON_EARLIEST = '2000-01-01';
+
+  /** send Strict-Transport-Security (only behind TLS; the loopback demo install is plain HTTP) */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  HSTS_ENABLED: 'true' | 'false' = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2 * 365 * 86400)
+  HSTS_MAX_AGE_SECONDS = 31_536_000;
+
   /** HMAC key (base64, ≥ 32 bytes) of the caller-phone blind index; unset: derived from the active field key */
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -301,6 +319,8 @@ export interface AppConfig {
     warningIntervalMs: number;
     blindIndexKey: string | null;
   };
+  receivedOnEarliest: string;
+  hsts: { enabled: boolean; maxAgeSeconds: number };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
 }
@@ -334,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       problems.push((err as Error).message);
     }
   }
+  if (!isCalendarDate(vars.RECEIVED_ON_EARLIEST)) problems.push('RECEIVED_ON_EARLIEST must be a real date YYYY-MM-DD');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: vars.NODE_ENV,
@@ -380,6 +401,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       warningIntervalMs: vars.HOTLINE_WARNING_INTERVAL_MS,
       blindIndexKey: vars.HOTLINE_BLIND_INDEX_KEY ?? null,
     },
+    receivedOnEarliest: vars.RECEIVED_ON_EARLIEST,
+    hsts: { enabled: vars.HSTS_ENABLED === 'true', maxAgeSeconds: vars.HSTS_MAX_AGE_SECONDS },
     embedded,
   };
 }

@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@app/kernel';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateOrInstant, ListCursor, PageQuery } from '@app/kernel';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AUDIT_ENTITY_TYPES, AuditEntityType } from '../../audit-entity-types';
 
+/** `cursor`: the list's entry id position, as this list encoded it */
+@ListCursor('digits')
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES })
   @IsOptional()
@@ -28,12 +30,12 @@ export class AuditQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD (exclusive)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   to?: string;
 }
 

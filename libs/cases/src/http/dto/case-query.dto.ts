@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { IsCalendarDate, ListCursor, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../domain/case-types';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class CaseQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
@@ -37,12 +37,12 @@ export class CaseQueryDto extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   filedFrom?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   filedTo?: string;
 }
 
