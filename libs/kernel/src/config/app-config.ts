@@ -249,6 +249,22 @@ export class EnvironmentVariables {
   @Max(86_400_000)
   HOTLINE_WARNING_INTERVAL_MS = 300_000;
 
+  /** a pool connection not obtained within this is a 503 (server down, restarting, pool exhausted) */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** a statement without an answer within this is abandoned (client side): no request waits longer on the database */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 60_000;
+
   /** earliest date of receipt (receivedOn) an intake or conversion accepts */
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
@@ -319,6 +335,8 @@ export interface AppConfig {
     warningIntervalMs: number;
     blindIndexKey: string | null;
   };
+  databaseConnectTimeoutMs: number;
+  databaseQueryTimeoutMs: number;
   receivedOnEarliest: string;
   hsts: { enabled: boolean; maxAgeSeconds: number };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
@@ -401,6 +419,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       warningIntervalMs: vars.HOTLINE_WARNING_INTERVAL_MS,
       blindIndexKey: vars.HOTLINE_BLIND_INDEX_KEY ?? null,
     },
+    databaseConnectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseQueryTimeoutMs: vars.DATABASE_QUERY_TIMEOUT_MS,
     receivedOnEarliest: vars.RECEIVED_ON_EARLIEST,
     hsts: { enabled: vars.HSTS_ENABLED === 'true', maxAgeSeconds: vars.HSTS_MAX_AGE_SECONDS },
     embedded,
