@@ -13,6 +13,7 @@ import { CreditPublications1764000000020 } from './1764000000020-credit-publicat
 import { Metrics1764000000030 } from './1764000000030-metrics';
 import { EvidencePreservation1764000000040 } from './1764000000040-evidence-preservation';
 import { TicketEventUnits1764000000050 } from './1764000000050-ticket-event-units';
+import { OutboxFinished1764000000060 } from './1764000000060-outbox-finished';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Metrics1764000000030,
   EvidencePreservation1764000000040,
   TicketEventUnits1764000000050,
+  OutboxFinished1764000000060,
 ];

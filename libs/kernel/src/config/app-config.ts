@@ -265,6 +265,14 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   DATABASE_QUERY_TIMEOUT_MS = 60_000;
 
+  /** how often the relay looks for dispatched outbox rows whose job the queue no longer has (Redis lost or wiped) */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_RECONCILE_INTERVAL_MS = 30_000;
+
   /** earliest date of receipt (receivedOn) an intake or conversion accepts */
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
@@ -337,6 +345,8 @@ export interface AppConfig {
   };
   databaseConnectTimeoutMs: number;
   databaseQueryTimeoutMs: number;
+  /** the bound on re-enqueueing a job lost with the queue: one reconcile interval after the backend answers again */
+  outboxReconcileIntervalMs: number;
   receivedOnEarliest: string;
   hsts: { enabled: boolean; maxAgeSeconds: number };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
@@ -421,6 +431,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     },
     databaseConnectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
     databaseQueryTimeoutMs: vars.DATABASE_QUERY_TIMEOUT_MS,
+    outboxReconcileIntervalMs: vars.OUTBOX_RECONCILE_INTERVAL_MS,
     receivedOnEarliest: vars.RECEIVED_ON_EARLIEST,
     hsts: { enabled: vars.HSTS_ENABLED === 'true', maxAgeSeconds: vars.HSTS_MAX_AGE_SECONDS },
     embedded,
