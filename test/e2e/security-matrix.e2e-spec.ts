@@ -119,10 +119,10 @@ const MATRIX: Record<string, RouteSpec> = {
     roles: ALL,
     scoped: true,
     ok: 204,
-    probe: ({ f, caller, scope }) => ({
-      method: 'POST',
-      url: `/api/v1/notifications/${f.notificationOf[scope === 'in' || caller === 'anonymous' ? (caller === 'anonymous' ? 'admin' : caller) : caller === 'admin' ? 'sup.city' : 'admin']}/read`,
-    }),
+    probe: ({ f, caller, scope }) => {
+      const owner = caller === 'anonymous' ? 'admin' : scope === 'in' ? caller : caller === 'admin' ? 'sup.city' : 'admin';
+      return { method: 'POST', url: `/api/v1/notifications/${f.notificationOf[owner]}/read` };
+    },
     cells: { 'admin/out': 404, 'sup.city/out': 404 },
   },
   'POST /api/v1/users': {
@@ -197,9 +197,8 @@ const MATRIX: Record<string, RouteSpec> = {
     roles: CASE_ROLES,
     scoped: true,
     ok: 201,
-    multipart: true,
     probe: ({ r }) => ({ method: 'POST', url: `/api/v1/cases/${r.caseId}/evidence`, multipart: true }),
-  } as RouteSpec & { multipart: boolean },
+  },
   'GET /api/v1/cases/:id/evidence': {
     roles: CASE_ROLES,
     scoped: true,
