@@ -15,6 +15,7 @@ import { OrgUnitsController } from './http/org-units.controller';
 import { UsersController } from './http/users.controller';
 import { OrgUnitsService } from './org-units.service';
 import { OrgUnitsRepository } from './persistence/org-units.repository';
+import { SessionsRepository } from './persistence/sessions.repository';
 import { UsersRepository } from './persistence/users.repository';
 import { PasswordHasher } from './password.hasher';
 import { DemoSeeder } from './seed/demo-seeder';
@@ -23,7 +24,7 @@ import { LocalStrategy } from './strategies/local.strategy';
 import { UsersService } from './users.service';
 
 const services = [AuthService, UsersService, OrgUnitsService, PasswordHasher, DemoSeeder];
-const repositories = [OrgUnitsRepository, UsersRepository];
+const repositories = [OrgUnitsRepository, UsersRepository, SessionsRepository];
 
 /** Users, org units, login and tokens (no HTTP, no guards): for the worker and the cli. */
 @Module({

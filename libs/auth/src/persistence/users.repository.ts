@@ -80,6 +80,10 @@ export class UsersRepository {
       .execute();
   }
 
+  count(): Promise<number> {
+    return this.dataSource.getRepository(UserEntity).count();
+  }
+
   findUnit(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
     return em.getRepository(OrgUnitEntity).findOneBy({ code });
   }
