@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@app/audit';
 import { isEnforcementUnit } from '@app/auth';
 import { ActorContext, AuthUser, DomainError, ErrorDetail, TransactionRunner } from '@app/kernel';
-import { metricsUnitVisibleTo } from './domain/metrics-scope';
+import { maySetTargets, metricsUnitVisibleTo } from './domain/metrics-scope';
 import { SetTargetsDto } from './http/dto/metrics.dto';
 import { MetricTargetEntity } from './persistence/metric-target.entity';
 import { TargetsRepository } from './persistence/targets.repository';
@@ -42,8 +42,7 @@ export class TargetsService {
   ) {}
 
   async set(user: AuthUser, actor: ActorContext, year: number, dto: SetTargetsDto): Promise<TargetsResponse> {
-    if (!user.roles.includes('admin') && !(user.roles.includes('supervisor') && user.scope.allUnits))
-      throw new DomainError('FORBIDDEN', 'targets are set by a supervisor of the city bureau or an admin');
+    if (!maySetTargets(user)) throw new DomainError('FORBIDDEN', 'targets are set by a supervisor of the city bureau or an admin');
     const codes = dto.targets.map((t) => t.orgUnitCode);
     const units = await this.targets.units(codes);
     const problems: ErrorDetail[] = [];

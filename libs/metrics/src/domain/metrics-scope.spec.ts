@@ -1,4 +1,4 @@
-import { metricsUnitVisibleTo, selectionUnits } from './metrics-scope';
+import { maySetTargets, metricsUnitVisibleTo, selectionUnits } from './metrics-scope';
 
 describe('metrics scope', () => {
   const city = { scope: { allUnits: true, unitCodes: [] } };
@@ -25,5 +25,12 @@ describe('metrics scope', () => {
   it('sums every unit for the city, the unit alone otherwise', () => {
     expect(selectionUnits(bureau)).toBeNull();
     expect(selectionUnits(district)).toEqual(['120116']);
+  });
+
+  it('lets city-bureau supervisors and admins set targets, no one else', () => {
+    expect(maySetTargets({ ...city, roles: ['supervisor'] })).toBe(true);
+    expect(maySetTargets({ ...bureauOfficer, roles: ['admin'] })).toBe(true);
+    expect(maySetTargets({ ...binhai, roles: ['supervisor'] })).toBe(false);
+    expect(maySetTargets({ ...city, roles: ['officer'] })).toBe(false);
   });
 });

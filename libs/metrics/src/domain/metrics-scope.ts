@@ -29,3 +29,8 @@ export function metricsUnitVisibleTo(viewer: MetricsViewer, unit: MetricsUnit): 
 export function selectionUnits(unit: MetricsUnit): string[] | null {
   return unit.kind === 'bureau' ? null : [unit.code];
 }
+
+/** Targets are set by a supervisor of the city bureau (a city-wide scope) or an admin. */
+export function maySetTargets(viewer: MetricsViewer & { roles: readonly string[] }): boolean {
+  return viewer.roles.includes('admin') || (viewer.roles.includes('supervisor') && viewer.scope.allUnits);
+}
