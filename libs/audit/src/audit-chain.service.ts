@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditEntryContent, ChainCursor, ChainLink, GENESIS_HASH, hashEntry, LinkProblem, verifyLinks } from './domain/audit-chain';
-import { AuditChainRepository, EntryRow } from './persistence/audit-chain.repository';
+import { ChainCursor, ChainLink, GENESIS_HASH, hashEntry, LinkProblem, verifyLinks } from './domain/audit-chain';
+import { AuditChainRepository } from './persistence/audit-chain.repository';
+import { toContent } from './persistence/audit-entries.repository';
 
 /** Entries committed out of id order by more than this many ids are still found by a full sweep (verify). */
 const SEAL_WINDOW = 100_000;
@@ -15,23 +16,6 @@ export interface VerifyResult {
   firstBrokenSeq: string | null;
   problem: LinkProblem | null;
   unsealed: number;
-}
-
-function toContent(r: EntryRow): AuditEntryContent {
-  return {
-    id: String(r.id),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    onBehalfOfId: r.on_behalf_of_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    orgUnitCode: r.org_unit_code,
-    before: r.before,
-    after: r.after,
-    requestId: r.request_id,
-    ip: r.ip,
-  };
 }
 
 /** Seals committed audit entries into the hash chain and verifies the chain. Only the sealer takes a lock. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, Page, toPage } from '@app/kernel';
 import { AuditViewer } from './domain/audit-scope';
 import { AuditEntryResponse, AuditQueryDto } from './http/dto/audit-query.dto';
-import { AuditEntriesRepository } from './persistence/audit-entries.repository';
+import { AuditEntriesRepository, toContent } from './persistence/audit-entries.repository';
 
 /** Shanghai calendar dates at the edges: `2026-03-02` means from 2026-03-02T00:00+08:00. */
 function toInstant(value: string): string {
@@ -34,18 +34,7 @@ export class AuditQueryService {
       limit,
       (r) => ({
         seq: r.seq === null ? null : String(r.seq),
-        id: String(r.id),
-        at: new Date(r.at).toISOString(),
-        actorId: r.actor_id,
-        onBehalfOfId: r.on_behalf_of_id,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        orgUnitCode: r.org_unit_code,
-        before: r.before,
-        after: r.after,
-        requestId: r.request_id,
-        ip: r.ip,
+        ...toContent(r),
         prevHash: r.prev_hash,
         hash: r.hash,
       }),

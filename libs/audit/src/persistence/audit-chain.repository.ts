@@ -1,24 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { EntryRow } from './audit-entries.repository';
+
+export type { EntryRow } from './audit-entries.repository';
 
 const SEAL_LOCK_KEY = 727_001;
-
-/** An audit entry row as the chain hashes it. */
-export interface EntryRow {
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  on_behalf_of_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  org_unit_code: string | null;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-  ip: string | null;
-}
 
 export type LinkRow = EntryRow & { seq: string; prev_hash: string; hash: string; entry_present: boolean };
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActorContext } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditEntryContent } from '../domain/audit-chain';
 import { auditReach, AuditViewer } from '../domain/audit-scope';
 
-/** An audit entry row with its chain link (null until sealed). */
-export interface AuditEntryRow {
+/** An audit entry row as stored. */
+export interface EntryRow {
   id: string;
   at: Date;
   actor_id: string | null;
@@ -18,9 +19,27 @@ export interface AuditEntryRow {
   after: unknown;
   request_id: string | null;
   ip: string | null;
-  seq: string | null;
-  prev_hash: string | null;
-  hash: string | null;
+}
+
+/** An audit entry row with its chain link (null until sealed). */
+export type AuditEntryRow = EntryRow & { seq: string | null; prev_hash: string | null; hash: string | null };
+
+/** The content of a stored entry, as its hash covers it and the API shows it. */
+export function toContent(r: EntryRow): AuditEntryContent {
+  return {
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    onBehalfOfId: r.on_behalf_of_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    orgUnitCode: r.org_unit_code,
+    before: r.before,
+    after: r.after,
+    requestId: r.request_id,
+    ip: r.ip,
+  };
 }
 
 export interface AuditEntryFilter {
