@@ -256,7 +256,7 @@ export class TicketActionsService {
       reportReceived: dto.reportReceived ?? t.category === 'report',
     };
     const caseId = await this.cases.intakeIn(em, user, actor, caseDto);
-    return em.findOneByOrFail(CaseEntity, { id: caseId });
+    return this.repo.findCaseOrFail(em, caseId);
   }
 }
 
