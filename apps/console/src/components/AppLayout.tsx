@@ -2,7 +2,9 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  ApiOutlined,
   BankOutlined,
+  BranchesOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -13,6 +15,8 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  ShareAltOutlined,
+  ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -40,6 +44,10 @@ const ICONS: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   users: <TeamOutlined />,
   org: <BankOutlined />,
+  transfer: <ShareAltOutlined />,
+  liaison: <ShopOutlined />,
+  referral: <BranchesOutlined />,
+  partner: <ApiOutlined />,
   target: <AimOutlined />,
 };
 

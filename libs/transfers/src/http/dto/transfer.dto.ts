@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,14 +22,17 @@ import type { SignatureAlgorithm, TransferKind, UserAction } from '../../domain/
 
 export class RequestTransferDto {
   @Matches(/^\d{6}$/, { message: 'must be a partner office code (6 digits)' })
+  @ApiProperty()
   partnerCode!: string;
 
   @IsIn(TRANSFER_KINDS, { message: `must be one of ${TRANSFER_KINDS.join(', ')}` })
+  @ApiProperty({ enum: TRANSFER_KINDS })
   kind!: TransferKind;
 
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
+  @ApiProperty()
   reason!: string;
 
   @IsOptional()
@@ -36,6 +40,7 @@ export class RequestTransferDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
+  @ApiPropertyOptional({ type: [String] })
   requestedItems?: string[];
 }
 
@@ -50,60 +55,72 @@ export class TransferActionParams {
 export class TransferActionDto {
   @IsInt()
   @Min(1)
+  @ApiProperty()
   expectedVersion!: number;
 
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
+  @ApiPropertyOptional()
   reason?: string;
 
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
+  @ApiPropertyOptional()
   result?: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'must be ids of uploaded answer files' })
+  @ApiPropertyOptional({ type: [String] })
   files?: string[];
 }
 
 export class TransferQueryDto extends PageQuery {
   @IsOptional()
   @IsIn(TRANSFER_DIRECTIONS, { message: 'must be in or out' })
+  @ApiPropertyOptional({ enum: TRANSFER_DIRECTIONS })
   direction?: 'in' | 'out';
 
   @IsOptional()
   @IsIn(TRANSFER_STATUSES, { message: `must be one of ${TRANSFER_STATUSES.join(', ')}` })
+  @ApiPropertyOptional({ enum: TRANSFER_STATUSES })
   status?: string;
 
   @IsOptional()
   @IsIn(TRANSFER_KINDS, { message: `must be one of ${TRANSFER_KINDS.join(', ')}` })
+  @ApiPropertyOptional({ enum: TRANSFER_KINDS })
   kind?: string;
 
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
+  @ApiPropertyOptional()
   caseId?: string;
 
   @IsOptional()
   @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
+  @ApiPropertyOptional()
   overdue?: boolean;
 }
 
 export class PartnerKeyDto {
   @IsString()
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'must be 1-100 letters, digits, . _ : -' })
+  @ApiProperty()
   keyId!: string;
 
   @IsIn(SIGNATURE_ALGORITHMS, { message: `must be one of ${SIGNATURE_ALGORITHMS.join(', ')}` })
+  @ApiProperty({ enum: SIGNATURE_ALGORITHMS })
   algorithm!: SignatureAlgorithm;
 
   @IsString()
   @MaxLength(500)
+  @ApiProperty()
   publicKey!: string;
 }
 
@@ -111,11 +128,13 @@ export class PutPartnerDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @ApiProperty()
   name!: string;
 
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @ApiPropertyOptional({ type: String, nullable: true })
   endpoint?: string | null;
 
   @IsOptional()
@@ -123,16 +142,19 @@ export class PutPartnerDto {
   @ArrayMaxSize(4)
   @ValidateNested({ each: true })
   @Type(() => PartnerKeyDto)
+  @ApiPropertyOptional({ type: [PartnerKeyDto] })
   keys?: PartnerKeyDto[];
 
   @IsOptional()
   @IsBoolean()
+  @ApiPropertyOptional()
   active?: boolean;
 
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(120)
+  @ApiPropertyOptional()
   replyDueWorkingDays?: number;
 }
 
