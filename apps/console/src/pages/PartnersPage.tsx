@@ -87,7 +87,12 @@ export function PartnerFields({ isNew }: { isNew: boolean }) {
                   </Form.Item>
                 </Col>
                 <Col span={6}>
-                  <Form.Item label={t('算法')} name={[f.name, 'algorithm']} rules={[{ required: true }]}>
+                  <Form.Item
+                    label={t('算法')}
+                    name={[f.name, 'algorithm']}
+                    initialValue="ed25519"
+                    rules={[{ required: true, message: t('请选择算法') }]}
+                  >
                     <Select options={ALGORITHMS} />
                   </Form.Item>
                 </Col>
