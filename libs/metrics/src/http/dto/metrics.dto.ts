@@ -93,7 +93,7 @@ export class ReportQuery extends UnitQuery {
   @Max(12)
   month!: number;
 
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], enumName: 'ExportFormat', default: 'xlsx' })
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: 'xlsx' | 'csv';
