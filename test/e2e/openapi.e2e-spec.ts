@@ -150,6 +150,15 @@ describe('OpenAPI document', () => {
     expect(problems).toEqual([]);
   });
 
+  it('documents every path parameter of every route', () => {
+    const missing: string[] = [];
+    for (const { key, path, op } of operations(doc)) {
+      const declared = new Set((op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name));
+      for (const [, name] of path.matchAll(/\{(\w+)\}/g)) if (!declared.has(name)) missing.push(`${key}: {${name}}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('names every enum (a component schema, not an inline list)', () => {
     const inline: string[] = [];
     const visit = (where: string, s: Schema | undefined) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ActorContext,
@@ -30,9 +30,11 @@ import { CaseCountsResponse, CaseEventResponse, CaseResponse, PartyContactRespon
 import { CreateCaseDto } from './dto/create-case.dto';
 
 class PartyParams extends IdParam {
+  @ApiProperty({ enum: ['requester', 'respondent'], enumName: 'PartyRole' })
   @IsIn(['requester', 'respondent'])
   role!: 'requester' | 'respondent';
 
+  @ApiProperty({ minimum: 0, maximum: 49, description: 'position in the requesters or respondents' })
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -49,6 +51,7 @@ class UnmaskQuery {
 }
 
 class CaseActionParams extends IdParam {
+  @ApiProperty({ description: 'a case action (allowedActions of the case)' })
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
   action!: string;
 }

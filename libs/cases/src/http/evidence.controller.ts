@@ -21,6 +21,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { EvidenceResponse } from './dto/evidence-response';
 
 class EvidenceParam extends IdParam {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a UUID' })
   evidenceId!: string;
 }

@@ -27,6 +27,7 @@ import { AlertQueryDto, TicketExportQuery, TicketQueryDto } from './dto/ticket-q
 import { AlertResponse, TicketCallerResponse, TicketEventResponse, TicketResponse } from './dto/ticket-response';
 
 class ActionParams extends IdParam {
+  @ApiProperty({ description: 'a ticket action (allowedActions of the ticket)' })
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
   action!: string;
 }

@@ -19,6 +19,7 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 export class YearParam {
+  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
   @Type(() => Number)
   @IsInt({ message: 'must be a year' })
   @Min(MIN_YEAR)

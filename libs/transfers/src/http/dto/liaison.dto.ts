@@ -87,8 +87,12 @@ export class CreateLiaisonDto {
 }
 
 export class LiaisonActionParams {
-  @IsUUID('all', { message: 'must be a UUID' }) id!: string;
-  @IsIn(LIAISON_ACTIONS, { message: `must be one of ${LIAISON_ACTIONS.join(', ')}` }) action!: LiaisonAction;
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+  @ApiProperty({ enum: LIAISON_ACTIONS, enumName: 'LiaisonAction' })
+  @IsIn(LIAISON_ACTIONS, { message: `must be one of ${LIAISON_ACTIONS.join(', ')}` })
+  action!: LiaisonAction;
 }
 
 export class LiaisonActionDto {
@@ -138,8 +142,12 @@ export class LiaisonQueryDto extends PageQuery {
 }
 
 export class ReferralActionParams {
-  @IsUUID('all', { message: 'must be a UUID' }) id!: string;
-  @IsIn(REFERRAL_ACTIONS, { message: `must be one of ${REFERRAL_ACTIONS.join(', ')}` }) action!: ReferralAction;
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+  @ApiProperty({ enum: REFERRAL_ACTIONS, enumName: 'ReferralAction' })
+  @IsIn(REFERRAL_ACTIONS, { message: `must be one of ${REFERRAL_ACTIONS.join(', ')}` })
+  action!: ReferralAction;
 }
 
 export class ReferralActionDto {

@@ -45,9 +45,11 @@ export class RequestTransferDto {
 }
 
 export class TransferActionParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a UUID' })
   id!: string;
 
+  @ApiProperty({ enum: USER_ACTIONS, enumName: 'TransferAction' })
   @IsIn(USER_ACTIONS, { message: `must be one of ${USER_ACTIONS.join(', ')}` })
   action!: UserAction;
 }
@@ -159,16 +161,19 @@ export class PutPartnerDto {
 }
 
 export class PartnerCodeParam {
+  @ApiProperty({ pattern: '^\\d{6}$' })
   @Matches(/^\d{6}$/, { message: 'must be a 6-digit division code' })
   code!: string;
 }
 
 export class ExchangeIdParam {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a UUID' })
   id!: string;
 }
 
 export class ExchangeFileParam extends ExchangeIdParam {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a UUID' })
   fileId!: string;
 }
