@@ -1368,6 +1368,8 @@ export interface components {
             /** @description close: what became of the decision (payment, enforcement) */
             note?: string;
         };
+        /** @enum {string} */
+        PartyRole: "requester" | "respondent";
         PartyContactResponse: {
             name: string;
             idNumber: string | null;
@@ -2748,7 +2750,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2830,7 +2834,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3015,7 +3021,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3448,7 +3456,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3534,7 +3544,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3616,7 +3628,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                /** @description a case action (allowedActions of the case) */
+                action: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3705,7 +3721,12 @@ export interface operations {
                 reason?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                role: components["schemas"]["PartyRole"];
+                /** @description position in the requesters or respondents */
+                ordinal: number;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3787,7 +3808,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3869,7 +3892,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3955,7 +3980,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4037,7 +4064,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4154,7 +4183,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4240,7 +4272,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4514,7 +4549,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4597,6 +4634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                id: string;
                 action: components["schemas"]["PublicationAction"];
             };
             cookie?: never;
@@ -4978,7 +5016,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5060,7 +5100,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5142,7 +5184,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5224,7 +5268,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                /** @description a ticket action (allowedActions of the ticket) */
+                action: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -5400,7 +5448,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -5662,7 +5712,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                year: number;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5744,7 +5796,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                year: number;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6002,7 +6056,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                code: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6091,7 +6147,9 @@ export interface operations {
                 /** @description repeat the request safely: same key and body → the first response */
                 "Idempotency-Key"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6271,7 +6329,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6353,7 +6413,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6435,7 +6497,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6517,7 +6581,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6629,7 +6695,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6712,7 +6781,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                action: components["schemas"]["TransferAction"];
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6887,7 +6959,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6976,7 +7050,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -7059,7 +7136,9 @@ export interface operations {
                 overdue?: boolean;
             };
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -7146,7 +7225,9 @@ export interface operations {
                 /** @description repeat the request safely: same key and body → the first response */
                 "Idempotency-Key"?: string;
             };
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -7325,7 +7406,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                action: components["schemas"]["LiaisonAction"];
+            };
             cookie?: never;
         };
         requestBody: {
@@ -7588,7 +7672,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+                action: components["schemas"]["ReferralAction"];
+            };
             cookie?: never;
         };
         requestBody: {
