@@ -1,7 +1,7 @@
 import { Clock } from '@app/kernel';
 import { EarlyWarningService, HotlineSlaSweep } from '@app/hotline';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
-import { patentNumber, residentId } from '../utils/identifiers';
+import { patentNumber, residentId, uscc } from '../utils/identifiers';
 import { sql } from '../utils/test-db';
 import { act as actOn, Versioned } from '../factories/actions';
 
@@ -351,5 +351,95 @@ describe('12330 hotline tickets over HTTP', () => {
     ]);
     const overdue = await t.http.get('/api/v1/hotline/tickets?overdue=true&limit=200').set(auth(op)).expect(200);
     expect(overdue.body.items.map((x: Ticket) => x.id)).toContain(tk.id);
+  });
+
+  it('names in duplicate hints only the tickets the reader may open (list, get and export alike)', async () => {
+    const name = '天津提示范围测试材料有限公司';
+    const heping = await create({ respondentName: name, orgUnitCode: '120101', caller: { name: '韩一', phone: '13755550001' } });
+    const binhai = await create({ respondentName: name, orgUnitCode: '120116', caller: { name: '韩二', phone: '13755550002' } });
+    // the centre sees both, and the hint
+    expect(binhai.possibleDuplicates).toEqual([{ id: heping.id, ticketNo: heping.ticketNo, reason: 'respondent' }]);
+    const city = await t.http.get(`/api/v1/hotline/tickets/${binhai.id}`).set(auth(supCity)).expect(200);
+    expect(city.body.possibleDuplicates.map((d: { id: string }) => d.id)).toEqual([heping.id]);
+    // 滨海新区 does not learn of 和平区's ticket through the hint
+    const got = await t.http.get(`/api/v1/hotline/tickets/${binhai.id}`).set(auth(supBinhai)).expect(200);
+    expect(got.body.possibleDuplicates).toEqual([]);
+    const listed = await t.http.get(`/api/v1/hotline/tickets?q=${binhai.ticketNo}`).set(auth(offBinhai)).expect(200);
+    expect(listed.body.items.map((x: Ticket) => [x.id, x.possibleDuplicates])).toEqual([[binhai.id, []]]);
+    const csv = await t.http
+      .get(`/api/v1/hotline/tickets/export?format=csv&q=${binhai.ticketNo}`)
+      .set(auth(supBinhai))
+      .buffer(true)
+      .expect(200);
+    expect(csv.text).toContain(binhai.ticketNo);
+    expect(csv.text).not.toContain(heping.ticketNo);
+  });
+
+  it('lets only a supervisor whose scope covers every ticket behind an alert acknowledge it (404 for others)', async () => {
+    const warnings = t.app.get(EarlyWarningService);
+    await warnings.run();
+    const raise = async (name: string, units: string[]) => {
+      const made: Ticket[] = [];
+      for (const orgUnitCode of units) made.push(await create({ respondentName: name, orgUnitCode }));
+      await warnings.run();
+      const alerts = await t.http.get('/api/v1/hotline/alerts?open=true&limit=200').set(auth(supCity)).expect(200);
+      const alert = alerts.body.items.find((a: { tickets: { id: string }[] }) => a.tickets.some((x) => x.id === made[0].id));
+      expect(alert).toBeDefined();
+      return alert as { id: string; version: number };
+    };
+    const ack = (alert: { id: string; version: number }, token: string) =>
+      t.http.post(`/api/v1/hotline/alerts/${alert.id}/acknowledge`).set(auth(token)).send({ expectedVersion: alert.version });
+
+    // a city-wide alert: two of 滨海新区's tickets and one of 和平区's
+    const wide = await raise('天津跨区预警测试仪器有限公司', ['120116', '120116', '120101']);
+    const refused = await ack(wide, supBinhai).expect(404);
+    expect(refused.body.code).toBe('NOT_FOUND');
+    expect((await ack(wide, supCity).expect(200)).body).toMatchObject({ acknowledgedAt: expect.any(String) });
+    // an alert about 滨海新区's tickets only: its supervisor may
+    const local = await raise('天津本区预警测试仪器有限公司', ['120116', '120116', '120116']);
+    expect((await ack(local, supBinhai).expect(200)).body).toMatchObject({ acknowledgedAt: expect.any(String) });
+  });
+
+  it('links a ticket only to a case the linking user’s authority covers', async () => {
+    const source = await create({ category: 'report', respondentName: '天津关联范围测试有限公司' });
+    const converted = (await act(source, 'convert', { type: 'passing_off', orgUnitCode: '120116' }).expect(200)).body as Ticket;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const direct = await t.http
+      .post('/api/v1/cases')
+      .set(auth(offBinhai))
+      .send({
+        type: 'infringement_dispute',
+        source: 'complaint',
+        orgUnitCode: '120116',
+        receivedOn: today,
+        summary: '直接受理的案件',
+        requesters: [{ kind: 'organization', name: '请求人', uscc: uscc(61), role: 'patentee' }],
+        respondents: [{ kind: 'organization', name: '被请求人' }],
+        patents: [{ number: patentNumber(61) }],
+      })
+      .expect(201);
+    const refuse = async (tk: Ticket, caseId: string, token = op) => {
+      const res = await act(tk, 'convert', { caseId }, token).expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'caseId' })]);
+      const after = (await t.http.get(`/api/v1/hotline/tickets/${tk.id}`).set(auth(supCity)).expect(200)).body as Ticket;
+      expect(after).toMatchObject({ status: tk.status, caseId: null, version: tk.version });
+    };
+    // the centre: not a case no ticket was converted into, nor a case of another unit than the ticket's
+    await refuse(await create({ category: 'report' }), direct.body.id);
+    await refuse(await create({ category: 'report', orgUnitCode: '120101' }), converted.caseId as string);
+    // an officer: not a case outside their scope
+    const heping = await create({ category: 'report', orgUnitCode: '120101' });
+    await refuse(heping, converted.caseId as string, offHeping);
+    // within that authority it links
+    const sameUnit = await create({ category: 'report', orgUnitCode: '120116' });
+    expect((await act(sameUnit, 'convert', { caseId: converted.caseId }).expect(200)).body).toMatchObject({
+      status: 'converted',
+      caseId: converted.caseId,
+    });
+    const byOfficer = await create({ category: 'report', orgUnitCode: '120116' });
+    expect((await act(byOfficer, 'convert', { caseId: direct.body.id }, offBinhai).expect(200)).body).toMatchObject({
+      caseId: direct.body.id,
+      orgUnitCode: '120116',
+    });
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActorContext } from '@app/kernel';
 import { EntityManager } from 'typeorm';
 import { AuditEntityType } from './audit-entity-types';
+import { insertAuditEntries } from './persistence/audit-entries.repository';
 
 export interface AuditRecord {
   action: string;
@@ -44,24 +45,18 @@ export class AuditWriter {
     if (records.length === 0) return;
     const at = new Date().toISOString();
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-    await em.query(
-      `INSERT INTO audit_entries (at, actor_id, on_behalf_of_id, action, entity_type, entity_id, org_unit_code, before, after, request_id, ip)
-       SELECT $1::timestamptz, $2::uuid, $3::uuid, r.action, r.entity_type, r.entity_id, r.org_unit_code, r.before::jsonb, r.after::jsonb, $4, $5
-         FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-              AS r(action, entity_type, entity_id, org_unit_code, before, after)`,
-      [
-        at,
-        actor.actorId,
-        actor.onBehalfOfId,
-        actor.requestId,
-        actor.ip,
-        records.map((r) => r.action),
-        records.map((r) => r.entityType),
-        records.map((r) => r.entityId),
-        records.map((r) => r.orgUnitCode ?? null),
-        records.map((r) => json(r.before)),
-        records.map((r) => json(r.after)),
-      ],
+    await insertAuditEntries(
+      em,
+      at,
+      actor,
+      records.map((r) => ({
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        orgUnitCode: r.orgUnitCode ?? null,
+        before: json(r.before),
+        after: json(r.after),
+      })),
     );
   }
 }

@@ -14,6 +14,9 @@ import { AuthController } from './http/auth.controller';
 import { OrgUnitsController } from './http/org-units.controller';
 import { UsersController } from './http/users.controller';
 import { OrgUnitsService } from './org-units.service';
+import { OrgUnitsRepository } from './persistence/org-units.repository';
+import { SessionsRepository } from './persistence/sessions.repository';
+import { UsersRepository } from './persistence/users.repository';
 import { PasswordHasher } from './password.hasher';
 import { DemoSeeder } from './seed/demo-seeder';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -21,6 +24,7 @@ import { LocalStrategy } from './strategies/local.strategy';
 import { UsersService } from './users.service';
 
 const services = [AuthService, UsersService, OrgUnitsService, PasswordHasher, DemoSeeder];
+const repositories = [OrgUnitsRepository, UsersRepository, SessionsRepository];
 
 /** Users, org units, login and tokens (no HTTP, no guards): for the worker and the cli. */
 @Module({
@@ -34,7 +38,7 @@ const services = [AuthService, UsersService, OrgUnitsService, PasswordHasher, De
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: services,
+  providers: [...services, ...repositories],
   exports: services,
 })
 export class AuthCoreModule {}

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ActorContext, APP_CONFIG, AppConfig, AuthUser, Clock, DomainError, Role, TransactionRunner } from '@app/kernel';
 import { AuditWriter } from '@app/audit';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { computeScope } from './domain/data-scope';
 import { CLEARED, isLocked, registerFailure } from './domain/lockout';
 import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches } from './domain/refresh-rotation';
 import { NotificationsService } from '@app/notifications';
 import { PasswordHasher } from './password.hasher';
 import type { OrgUnitKind } from './domain/org-unit-kinds';
-import { RefreshTokenEntity } from './persistence/refresh-token.entity';
-import { SessionEntity } from './persistence/session.entity';
+import { SessionsRepository } from './persistence/sessions.repository';
 import { UserEntity } from './persistence/user.entity';
+import { UsersRepository } from './persistence/users.repository';
 
 export interface AccessClaims {
   sub: string;
@@ -43,7 +42,8 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
     private readonly tx: TransactionRunner,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
@@ -58,11 +58,7 @@ export class AuthService {
    * lock the account for 15 min → 429 ACCOUNT_LOCKED, even with the right password; admins are told.
    */
   async validateCredentials(username: string, password: string, actor: ActorContext): Promise<UserEntity> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username })
-      .getOne();
+    const user = await this.sessions.findUserByUsername(username);
     if (!user || !user.active) {
       await this.hasher.verifyNobody(password);
       throw UNAUTHENTICATED();
@@ -71,14 +67,14 @@ export class AuthService {
     if (await this.hasher.verify(user.passwordHash, password)) return user;
 
     const lockedUntil = await this.tx.run(async (em) => {
-      const locked = await em.findOne(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      const locked = await this.sessions.lockUser(em, user.id);
       if (!locked) return null;
       const next = registerFailure(locked, this.clock.now());
-      await em.update(
-        UserEntity,
-        { id: user.id },
-        { failedLoginCount: next.failedLoginCount, firstFailedAt: next.firstFailedAt, lockedUntil: next.lockedUntil },
-      );
+      await this.sessions.setLockout(em, user.id, {
+        failedLoginCount: next.failedLoginCount,
+        firstFailedAt: next.firstFailedAt,
+        lockedUntil: next.lockedUntil,
+      });
       if (!next.locked) return null;
       await this.audit.write(
         em,
@@ -112,14 +108,12 @@ export class AuthService {
   async login(user: UserEntity, actor: ActorContext): Promise<TokenPair> {
     const now = this.clock.now();
     const { sessionId, refreshToken } = await this.tx.run(async (em) => {
-      if (user.failedLoginCount > 0 || user.lockedUntil) await em.update(UserEntity, { id: user.id }, { ...CLEARED });
-      const session = await em.save(
-        em.create(SessionEntity, {
-          userId: user.id,
-          expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000),
-          ip: actor.ip,
-        }),
-      );
+      if (user.failedLoginCount > 0 || user.lockedUntil) await this.sessions.setLockout(em, user.id, { ...CLEARED });
+      const session = await this.sessions.openSession(em, {
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + this.config.refreshTtlSeconds * 1000),
+        ip: actor.ip,
+      });
       const token = await this.issueRefreshToken(em, session.id, now);
       await this.audit.write(
         em,
@@ -143,10 +137,9 @@ export class AuthService {
     if (!parsed) throw UNAUTHENTICATED();
     const now = this.clock.now();
     const outcome = await this.tx.run(async (em) => {
-      const token = await em.findOne(RefreshTokenEntity, { where: { id: parsed.tokenId }, lock: { mode: 'pessimistic_write' } });
-      if (!token || !secretMatches(parsed.secret, token.tokenHash)) return { kind: 'invalid' as const };
-      const session = await em.findOneByOrFail(SessionEntity, { id: token.sessionId });
-      const user = await em.findOneByOrFail(UserEntity, { id: session.userId });
+      const found = await this.sessions.lockRefreshToken(em, parsed.tokenId);
+      if (!found || !secretMatches(parsed.secret, found.token.tokenHash)) return { kind: 'invalid' as const };
+      const { token, session, user } = found;
       const verdict = classifyRefresh(
         {
           usedAt: token.usedAt,
@@ -159,7 +152,7 @@ export class AuthService {
       );
       if (verdict === 'invalid') return { kind: 'invalid' as const };
       if (verdict === 'reuse') {
-        await em.update(SessionEntity, { id: session.id }, { revokedAt: now, revokeReason: 'refresh_token_reuse' });
+        await this.sessions.revokeSession(em, session.id, now, 'refresh_token_reuse');
         await this.audit.write(
           em,
           { ...actor, actorId: user.id },
@@ -173,7 +166,7 @@ export class AuthService {
         );
         return { kind: 'reuse' as const, userId: user.id };
       }
-      await em.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
+      await this.sessions.markRefreshTokenUsed(em, token.id, now);
       const refreshToken = await this.issueRefreshToken(em, session.id, now);
       return { kind: 'rotated' as const, userId: user.id, sessionId: session.id, refreshToken };
     });
@@ -184,7 +177,7 @@ export class AuthService {
 
   async logout(user: AuthUser, actor: ActorContext): Promise<void> {
     await this.tx.run(async (em) => {
-      await em.update(SessionEntity, { id: user.sessionId }, { revokedAt: this.clock.now(), revokeReason: 'logout' });
+      await this.sessions.revokeSession(em, user.sessionId, this.clock.now(), 'logout');
       await this.audit.write(em, actor, {
         action: 'auth.logout',
         entityType: 'user',
@@ -198,25 +191,7 @@ export class AuthService {
   /** Resolves an access token's claims to the caller (the JWT strategy calls this once per request). */
   async resolveAccess(claims: AccessClaims): Promise<AuthUser> {
     if (claims.typ !== 'access') throw UNAUTHENTICATED();
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        username: string;
-        display_name: string;
-        roles: Role[];
-        org_unit_code: string;
-        unit_name: string;
-        kind: OrgUnitKind;
-        active: boolean;
-        revoked_at: Date | null;
-      }[]
-    >(
-      `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.name AS unit_name, o.kind, u.active, s.revoked_at
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
-        WHERE s.id = $1 AND u.id = $2`,
-      [claims.sid, claims.sub],
-    );
-    const row = rows[0];
+    const row = await this.sessions.access(claims.sid, claims.sub);
     if (!row || !row.active || row.revoked_at !== null) throw UNAUTHENTICATED();
     return {
       id: row.id,
@@ -231,7 +206,7 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<MeView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId }, relations: { orgUnit: true } });
+    const user = await this.users.findById(userId);
     if (!user?.orgUnit) throw UNAUTHENTICATED();
     return {
       id: user.id,
@@ -245,7 +220,7 @@ export class AuthService {
   private async issueRefreshToken(em: EntityManager, sessionId: string, now: Date): Promise<string> {
     const id = randomUUID();
     const { token, hash } = mintRefreshToken(id);
-    await em.insert(RefreshTokenEntity, {
+    await this.sessions.insertRefreshToken(em, {
       id,
       sessionId,
       tokenHash: hash,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ActorContext, TransactionRunner } from '@app/kernel';
 import { AuditWriter } from '@app/audit';
-import { DataSource } from 'typeorm';
 import type { OrgUnitKind } from './domain/org-unit-kinds';
 import { OrgUnitEntity } from './persistence/org-unit.entity';
+import { OrgUnitsRepository } from './persistence/org-units.repository';
 
 export interface OrgUnitView {
   code: string;
@@ -43,18 +42,18 @@ export function orgUnitsFromFile(file: OrgUnitsFile): OrgUnitView[] {
 @Injectable()
 export class OrgUnitsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: OrgUnitsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
   ) {}
 
   async list(): Promise<OrgUnitView[]> {
-    const rows = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { code: 'ASC' } });
+    const rows = await this.units.listActive();
     return rows.map(toView);
   }
 
   async get(code: string): Promise<OrgUnitView | null> {
-    const row = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ code });
+    const row = await this.units.findByCode(code);
     return row ? toView(row) : null;
   }
 
@@ -64,23 +63,19 @@ export class OrgUnitsService {
       let changed = 0;
       // parents first, so the foreign-key-free parent reference always names a loaded unit
       for (const unit of [...units].sort((a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null))) {
-        const existing = await em.findOne(OrgUnitEntity, { where: { code: unit.code }, lock: { mode: 'pessimistic_write' } });
+        const existing = await this.units.lockByCode(em, unit.code);
         if (existing && sameUnit(toView(existing), unit)) continue;
         if (existing) {
-          await em.update(
-            OrgUnitEntity,
-            { code: unit.code },
-            {
-              name: unit.name,
-              abbr: unit.abbr,
-              kind: unit.kind,
-              parentCode: unit.parentCode,
-              uscc: unit.uscc,
-              version: existing.version + 1,
-            },
-          );
+          await this.units.update(em, unit.code, {
+            name: unit.name,
+            abbr: unit.abbr,
+            kind: unit.kind,
+            parentCode: unit.parentCode,
+            uscc: unit.uscc,
+            version: existing.version + 1,
+          });
         } else {
-          await em.insert(OrgUnitEntity, { ...unit, active: true });
+          await this.units.insert(em, { ...unit, active: true });
         }
         await this.audit.write(em, actor, {
           action: existing ? 'org_unit.updated' : 'org_unit.created',

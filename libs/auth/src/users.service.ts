@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ActorContext,
   AuthUser,
   Clock,
-  DataScope,
   decodeCursor,
   DomainError,
-  inScope,
   isUniqueViolation,
   Page,
   Role,
@@ -15,12 +12,12 @@ import {
   TransactionRunner,
 } from '@app/kernel';
 import { AuditWriter } from '@app/audit';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UserViewer } from './domain/user-scope';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserResponse } from './http/dto/user.dto';
 import { PasswordHasher } from './password.hasher';
-import { OrgUnitEntity } from './persistence/org-unit.entity';
-import { SessionEntity } from './persistence/session.entity';
 import { UserEntity } from './persistence/user.entity';
+import { UsersRepository } from './persistence/users.repository';
 
 /** The audit view of a user: never the password hash. */
 function auditView(u: UserEntity) {
@@ -37,7 +34,7 @@ function auditView(u: UserEntity) {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly tx: TransactionRunner,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
@@ -47,19 +44,17 @@ export class UsersService {
   async create(actor: ActorContext, dto: CreateUserDto): Promise<UserResponse> {
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.tx.run(async (em) => {
-      await this.requireUnit(em.getRepository(OrgUnitEntity), dto.orgUnitCode, 'orgUnitCode');
+      await this.requireUnit(em, dto.orgUnitCode, 'orgUnitCode');
       let user: UserEntity;
       try {
-        user = await em.save(
-          em.create(UserEntity, {
-            username: dto.username,
-            displayName: dto.displayName,
-            passwordHash,
-            roles: dedupe(dto.roles),
-            orgUnitCode: dto.orgUnitCode,
-            active: true,
-          }),
-        );
+        user = await this.users.insert(em, {
+          username: dto.username,
+          displayName: dto.displayName,
+          passwordHash,
+          roles: dedupe(dto.roles),
+          orgUnitCode: dto.orgUnitCode,
+          active: true,
+        });
       } catch (err) {
         if (isUniqueViolation(err))
           throw new DomainError('DUPLICATE', `username ${dto.username} is taken`, [{ field: 'username', message: 'is taken' }]);
@@ -80,10 +75,10 @@ export class UsersService {
   async update(actor: ActorContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
     await this.tx.run(async (em) => {
-      const user = await em.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(em, id);
       if (!user) throw DomainError.notFound('user');
       if (user.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, user.version);
-      if (dto.orgUnitCode) await this.requireUnit(em.getRepository(OrgUnitEntity), dto.orgUnitCode, 'orgUnitCode');
+      if (dto.orgUnitCode) await this.requireUnit(em, dto.orgUnitCode, 'orgUnitCode');
       const before = auditView(user);
       const changes: Partial<UserEntity> = {
         ...(dto.displayName !== undefined && { displayName: dto.displayName }),
@@ -94,15 +89,10 @@ export class UsersService {
         ...(dto.unlock && { failedLoginCount: 0, firstFailedAt: null, lockedUntil: null }),
         version: user.version + 1,
       };
-      await em.update(UserEntity, { id }, changes);
+      await this.users.update(em, id, changes);
       // A new password, a deactivation or a change of roles or unit ends the user's sessions: old tokens carry old rights.
       if (passwordHash || dto.active === false || dto.roles || dto.orgUnitCode) {
-        await em
-          .createQueryBuilder()
-          .update(SessionEntity)
-          .set({ revokedAt: this.clock.now(), revokeReason: 'user_changed' })
-          .where('user_id = :id AND revoked_at IS NULL', { id })
-          .execute();
+        await this.users.revokeSessions(em, id, this.clock.now(), 'user_changed');
       }
       const after = {
         ...before,
@@ -123,36 +113,36 @@ export class UsersService {
 
   /** 404 when the user is outside the caller's scope: existence is not revealed. */
   async getScoped(caller: AuthUser, id: string): Promise<UserResponse> {
-    const user = await this.getById(id);
-    if (!inScope(caller.scope, user.orgUnit.code)) throw DomainError.notFound('user');
-    return user;
-  }
-
-  async list(scope: DataScope, q: ListUsersQuery): Promise<Page<UserResponse>> {
-    const limit = q.limit ?? 50;
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.orgUnit', 'o');
-    if (!scope.allUnits) qb.andWhere('u.org_unit_code = ANY(:scope)', { scope: scope.unitCodes });
-    if (q.orgUnitCode) qb.andWhere('u.org_unit_code = :unit', { unit: q.orgUnitCode });
-    if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });
-    if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
-    if (q.q) qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(q.q)}%` });
-    const cursor = decodeCursor(q.cursor, 1);
-    if (cursor) qb.andWhere('u.username > :after', { after: cursor[0] });
-    const rows = await qb
-      .orderBy('u.username', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return toPage(rows, limit, toResponse, (u) => [u.username]);
-  }
-
-  private async getById(id: string): Promise<UserResponse> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, relations: { orgUnit: true } });
+    const user = await this.users.findVisible(caller, id);
     if (!user) throw DomainError.notFound('user');
     return toResponse(user);
   }
 
-  private async requireUnit(repo: { findOneBy(where: { code: string }): Promise<OrgUnitEntity | null> }, code: string, field: string) {
-    const unit = await repo.findOneBy({ code });
+  async list(viewer: UserViewer, q: ListUsersQuery): Promise<Page<UserResponse>> {
+    const limit = q.limit ?? 50;
+    const cursor = decodeCursor(q.cursor, 1);
+    const rows = await this.users.list(
+      viewer,
+      {
+        orgUnitCode: q.orgUnitCode,
+        role: q.role,
+        active: q.active,
+        like: q.q ? `%${escapeLike(q.q)}%` : undefined,
+        after: cursor ? String(cursor[0]) : undefined,
+      },
+      limit,
+    );
+    return toPage(rows, limit, toResponse, (u) => [u.username]);
+  }
+
+  private async getById(id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('user');
+    return toResponse(user);
+  }
+
+  private async requireUnit(em: EntityManager, code: string, field: string) {
+    const unit = await this.users.findUnit(em, code);
     if (!unit) throw DomainError.validation(field, `unknown org unit ${code}`);
     if (unit.kind === 'partner') throw DomainError.validation(field, 'users cannot belong to a partner office');
     return unit;

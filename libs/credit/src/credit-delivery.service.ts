@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
 import { Clock, systemActor } from '@app/kernel';
 import { MetricCounters } from '@app/metrics';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
 import { publicationCountDeltas } from './credit-counts';
 import { idempotencyKeyOf } from './domain/publication-status';
 import { CreditPublicationEntity } from './persistence/credit-publication.entity';
+import { PublicationsRepository } from './persistence/publications.repository';
 import { publicationSnapshot } from './publication.mapper';
 
 /** Where a job stands in its retries: the last attempt turns a retryable error into `failed`. */
@@ -36,7 +36,7 @@ export class CreditDeliveryService {
   private readonly logger = new Logger(CreditDeliveryService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publications: PublicationsRepository,
     @Inject(CREDIT_PLATFORM_ADAPTER) private readonly adapter: CreditPlatformAdapter,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
@@ -45,8 +45,8 @@ export class CreditDeliveryService {
   ) {}
 
   async deliver(publicationId: string, attempt: AttemptInfo): Promise<void> {
-    const retry = await this.dataSource.transaction(async (em) => {
-      const p = await em.findOne(CreditPublicationEntity, { where: { id: publicationId }, lock: { mode: 'pessimistic_write' } });
+    const retry = await this.publications.transaction(async (em) => {
+      const p = await this.publications.lock(em, publicationId);
       // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
       if (!p || (p.status !== 'pending' && p.status !== 'submitted') || p.mappingErrors.length) return null;
       const before = publicationSnapshot(p);
@@ -81,7 +81,7 @@ export class CreditDeliveryService {
           break;
       }
       if (p.status !== before.status) p.version += 1;
-      await em.save(p);
+      await this.publications.save(em, p);
       if (p.status !== before.status) {
         await this.audit.write(em, systemActor(`job:credit.deliver:${publicationId}`), {
           action: `publication.${p.status}`,
@@ -99,8 +99,8 @@ export class CreditDeliveryService {
 
   /** Takes a withdrawn or expired publication off the platform (idempotent: an already deleted record counts as removed). */
   async remove(publicationId: string, attempt: AttemptInfo): Promise<void> {
-    const retry = await this.dataSource.transaction(async (em) => {
-      const p = await em.findOne(CreditPublicationEntity, { where: { id: publicationId }, lock: { mode: 'pessimistic_write' } });
+    const retry = await this.publications.transaction(async (em) => {
+      const p = await this.publications.lock(em, publicationId);
       if (!p || !p.removalPending) return null;
       let receiptId = p.platformReceiptId;
       let outcome: { kind: 'removed' } | { kind: 'rejected'; reason: string } | { kind: 'retry'; error: string };
@@ -141,7 +141,7 @@ export class CreditDeliveryService {
           else retryError = outcome.error;
           break;
       }
-      await em.save(p);
+      await this.publications.save(em, p);
       if (outcome.kind !== 'retry') {
         await this.audit.write(em, systemActor(`job:credit.remove:${publicationId}`), {
           action: outcome.kind === 'removed' ? 'publication.removed' : 'publication.removal_refused',

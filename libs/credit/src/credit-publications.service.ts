@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
-import { OrgUnitEntity } from '@app/auth';
 import { StatutoryCalendar } from '@app/calendar';
 import { CaseChange } from '@app/cases';
 import {
@@ -12,30 +10,20 @@ import {
   Clock,
   decodeCursor,
   DomainError,
-  inScope,
   Page,
   shanghaiDate,
   toPage,
   TransactionRunner,
 } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { applyCorrection, mapPenaltyRecord, MappingInput, validateRecord } from './domain/credit-mapping';
 import { DisplayPeriodRule, needsPublication, publicationDates, WITHDRAWAL_DUE_WORKING_DAYS } from './domain/publication-rules';
-import { allowedPublicationActions, canTakeAction, PublicationAction, UNDELIVERED_STATUSES } from './domain/publication-status';
+import { allowedPublicationActions, canTakeAction, PublicationAction } from './domain/publication-status';
 import { PublicationActionDto, PublicationExportQuery, PublicationQueryDto, PublicationResponse } from './http/dto/publication.dto';
-import { CreditPublicationEntity } from './persistence/credit-publication.entity';
+import { PublicationsRepository } from './persistence/publications.repository';
 import { publicationSnapshot, toPublicationResponse } from './publication.mapper';
 import type { CreditRecord } from './domain/credit-record';
-
-interface RespondentRow {
-  id: string;
-  kind: 'organization' | 'individual';
-  name: string;
-  uscc: string | null;
-  legal_representative: string | null;
-  id_number_masked: string | null;
-}
 
 type Decision = MappingInput['decision'] & { kind?: string };
 
@@ -48,7 +36,7 @@ export class CreditPublicationsService {
   private readonly rule: DisplayPeriodRule;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publications: PublicationsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
     private readonly outbox: OutboxWriter,
@@ -74,14 +62,9 @@ export class CreditPublicationsService {
     if (change.action !== 'approve_decision' || d.kind !== 'penalty' || !needsPublication(d)) return;
     const decidedOn = c.decidedOn ?? shanghaiDate(change.at);
     const { dueOn, displayUntil } = publicationDates(this.calendar.current, decidedOn, d, this.rule);
-    const unit = await em.findOneByOrFail(OrgUnitEntity, { code: c.orgUnitCode });
     // 数据来源单位: the bureau that runs this system (the unit's parent, or the unit itself for the bureau)
-    const source = unit.parentCode ? ((await em.findOneBy(OrgUnitEntity, { code: unit.parentCode })) ?? unit) : unit;
-    const respondents = await em.query<RespondentRow[]>(
-      `SELECT id, kind, name, uscc, legal_representative, id_number_masked FROM case_parties
-        WHERE case_id = $1 AND role = 'respondent' ORDER BY ordinal`,
-      [c.id],
-    );
+    const { unit, source } = await this.publications.authorityAndSource(em, c.orgUnitCode);
+    const respondents = await this.publications.respondentsOf(em, c.id);
     const actor: ActorContext = { actorId: change.actorId, onBehalfOfId: null, requestId: null, ip: null };
     for (const r of respondents) {
       const record = mapPenaltyRecord({
@@ -99,20 +82,18 @@ export class CreditPublicationsService {
         displayUntil,
       });
       const mappingErrors = validateRecord(record);
-      const p = await em.save(
-        em.create(CreditPublicationEntity, {
-          caseId: c.id,
-          partyId: r.id,
-          orgUnitCode: c.orgUnitCode,
-          status: 'pending',
-          decidedOn,
-          dueOn,
-          displayUntil,
-          record,
-          mappingErrors,
-          lastError: mappingErrors.length ? `record incomplete: ${mappingErrors.map((e) => e.field).join(', ')}` : null,
-        }),
-      );
+      const p = await this.publications.create(em, {
+        caseId: c.id,
+        partyId: r.id,
+        orgUnitCode: c.orgUnitCode,
+        status: 'pending',
+        decidedOn,
+        dueOn,
+        displayUntil,
+        record,
+        mappingErrors,
+        lastError: mappingErrors.length ? `record incomplete: ${mappingErrors.map((e) => e.field).join(', ')}` : null,
+      });
       if (!mappingErrors.length) await this.outbox.enqueue(em, 'credit.deliver', { publicationId: p.id });
       await this.audit.write(em, actor, {
         action: 'publication.created',
@@ -125,29 +106,20 @@ export class CreditPublicationsService {
   }
 
   async get(user: AuthUser, id: string): Promise<PublicationResponse> {
-    const p = await this.dataSource.getRepository(CreditPublicationEntity).findOneBy({ id });
-    if (!p || !inScope(user.scope, p.orgUnitCode)) throw DomainError.notFound('publication');
+    const p = await this.publications.findVisible(user, id);
+    if (!p) throw DomainError.notFound('publication');
     return toPublicationResponse(p, { roles: user.roles, today: shanghaiDate(this.clock.now()) });
   }
 
   async list(user: AuthUser, q: PublicationQueryDto): Promise<Page<PublicationResponse>> {
     const limit = q.limit ?? 50;
     const today = shanghaiDate(this.clock.now());
-    const qb = this.dataSource.getRepository(CreditPublicationEntity).createQueryBuilder('p');
-    if (!user.scope.allUnits) qb.andWhere('p.org_unit_code = ANY(:units)', { units: user.scope.unitCodes });
-    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
-    if (q.caseId) qb.andWhere('p.case_id = :caseId', { caseId: q.caseId });
-    if (q.overdue !== undefined) {
-      const overdue = `(p.status IN (:...undelivered) AND p.due_on < :today)`;
-      qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { undelivered: [...UNDELIVERED_STATUSES], today });
-    }
-    const cursor = decodeCursor(q.cursor, 2);
-    if (cursor) qb.andWhere('(p.created_at, p.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
-    const rows = await qb
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const rows = await this.publications.list(
+      user,
+      { status: q.status, caseId: q.caseId, overdue: q.overdue, after: decodeCursor(q.cursor, 2) ?? undefined },
+      limit,
+      today,
+    );
     return toPage(
       rows,
       limit,
@@ -169,8 +141,8 @@ export class CreditPublicationsService {
     if (action !== 'withdraw' && dto.reason !== undefined) throw DomainError.validation('reason', `is not used by ${action}`);
     if (action !== 'correct' && dto.record !== undefined) throw DomainError.validation('record', `is not used by ${action}`);
     await this.tx.run(async (em) => {
-      const p = await em.findOne(CreditPublicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!p || !inScope(user.scope, p.orgUnitCode)) throw DomainError.notFound('publication');
+      const p = await this.publications.lockVisible(em, user, id);
+      if (!p) throw DomainError.notFound('publication');
       if (p.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, p.version);
       if (!canTakeAction(p.status, action)) {
         throw new DomainError(
@@ -218,7 +190,7 @@ export class CreditPublicationsService {
           break;
       }
       p.version += 1;
-      await em.save(p);
+      await this.publications.save(em, p);
       await this.audit.write(em, actor, {
         action: `publication.${action}`,
         entityType: 'publication',
@@ -240,15 +212,7 @@ export class CreditPublicationsService {
   async *exportRows(user: AuthUser, q: Omit<PublicationExportQuery, 'format'>): AsyncGenerator<CreditRecord> {
     let after: [string, string] | null = null;
     for (;;) {
-      const rows: { id: string; decided: string; record: CreditRecord }[] = await this.dataSource.query(
-        `SELECT id, to_char(decided_on, 'YYYY-MM-DD') AS decided, record FROM credit_publications
-          WHERE ($1::boolean OR org_unit_code = ANY($2::text[]))
-            AND ($3::date IS NULL OR decided_on >= $3) AND ($4::date IS NULL OR decided_on <= $4)
-            AND ($5::text IS NULL OR status = $5)
-            AND ($6::date IS NULL OR (decided_on, id) > ($6::date, $7::uuid))
-          ORDER BY decided_on, id LIMIT 500`,
-        [user.scope.allUnits, user.scope.unitCodes, q.from ?? null, q.to ?? null, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null],
-      );
+      const rows = await this.publications.exportPage(user, { from: q.from, to: q.to, status: q.status, after: after ?? undefined }, 500);
       for (const r of rows) yield r.record;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
 import { APP_CONFIG, AppConfig, Clock, shanghaiDate, systemActor } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { CreditSweepRepository } from './persistence/credit-sweep.repository';
 
 const BATCH = 500;
 
@@ -26,7 +26,7 @@ export class CreditSweep {
   private readonly logger = new Logger(CreditSweep.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sweep: CreditSweepRepository,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
@@ -44,13 +44,7 @@ export class CreditSweep {
   private async expire(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     return this.batched(async (em) => {
-      const [rows] = await em.query<[{ id: string; org_unit_code: string }[], number]>(
-        `UPDATE credit_publications p SET status = 'expired', removal_pending = true, version = version + 1, updated_at = now()
-          WHERE p.id IN (SELECT id FROM credit_publications WHERE status = 'published' AND display_until < $1
-                          ORDER BY display_until LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING p.id, p.org_unit_code`,
-        [today, BATCH],
-      );
+      const rows = await this.sweep.expire(em, today, BATCH);
       for (const r of rows) await this.outbox.enqueue(em, 'credit.remove', { publicationId: r.id });
       await this.audit.writeMany(
         em,
@@ -72,16 +66,7 @@ export class CreditSweep {
   private async escalateOverdue(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     return this.batched(async (em) => {
-      const [rows] = await em.query<
-        [{ id: string; org_unit_code: string; due_on: string; status: string; document_no: string | null }[], number]
-      >(
-        `UPDATE credit_publications p SET overdue_notified_at = now()
-          WHERE p.id IN (SELECT id FROM credit_publications
-                          WHERE status IN ('pending', 'submitted', 'rejected', 'failed') AND due_on < $1 AND overdue_notified_at IS NULL
-                          ORDER BY due_on LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING p.id, p.org_unit_code, to_char(p.due_on, 'YYYY-MM-DD') AS due_on, p.status, p.record->>'documentNo' AS document_no`,
-        [today, BATCH],
-      );
+      const rows = await this.sweep.takeOverdue(em, today, BATCH);
       for (const r of rows) {
         await this.notifications.publish(em, {
           kind: 'credit.publication_overdue',
@@ -111,25 +96,16 @@ export class CreditSweep {
   private async redeliver(): Promise<number> {
     const idleMs = this.config.credit.redeliverAfterMs;
     return this.batched(async (em) => {
-      const [rows] = await em.query<[{ id: string; removal: boolean }[], number]>(
-        `UPDATE credit_publications p SET updated_at = now()
-          WHERE p.id IN (SELECT id FROM credit_publications
-                          WHERE ((status IN ('pending', 'submitted') AND mapping_errors = '[]'::jsonb) OR removal_pending)
-                            AND updated_at < now() - $1 * interval '1 millisecond'
-                          LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING p.id, p.removal_pending AS removal`,
-        [idleMs, BATCH],
-      );
+      const rows = await this.sweep.takeIdle(em, idleMs, BATCH);
       for (const r of rows) await this.outbox.enqueue(em, r.removal ? 'credit.remove' : 'credit.deliver', { publicationId: r.id });
       return rows.length;
     });
   }
 
-  // UPDATE … RETURNING answers [rows, affected] through TypeORM's query()
   private async batched(step: (em: EntityManager) => Promise<number>): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.dataSource.transaction(step);
+      const n = await this.sweep.transaction(step);
       total += n;
       if (n < BATCH) return total;
     }

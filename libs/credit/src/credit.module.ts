@@ -6,6 +6,8 @@ import { NotificationsCoreModule } from '@app/notifications';
 import { CaseChangeHooks, CasesCoreModule } from '@app/cases';
 import { APP_CONFIG, AppConfig } from '@app/kernel';
 import { MetricsCoreModule } from '@app/metrics';
+import { CreditSweepRepository } from './persistence/credit-sweep.repository';
+import { PublicationsRepository } from './persistence/publications.repository';
 import { OutboxModule } from '@app/outbox';
 import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
 import { FileCreditAdapter } from './adapters/file-credit.adapter';
@@ -37,6 +39,8 @@ export function createCreditAdapter(config: AppConfig): CreditPlatformAdapter {
     CreditDeliverJob,
     CreditRemoveJob,
     CreditSweep,
+    PublicationsRepository,
+    CreditSweepRepository,
     { provide: CREDIT_PLATFORM_ADAPTER, inject: [APP_CONFIG], useFactory: createCreditAdapter },
   ],
   exports: [CreditPublicationsService, CreditDeliveryService, CreditSweep],

@@ -1,42 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
 import { ActorContext, AuthUser, Clock, decodeCursor, DomainError, Page, systemActor, toPage, TransactionRunner } from '@app/kernel';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { WARNING_KINDS, WarningKind } from './domain';
-import { HotlineService } from './hotline.service';
+import { EntityManager } from 'typeorm';
+import { alertAcknowledgeableBy, TicketViewer, WARNING_KINDS, WarningKind } from './domain';
 import { HotlineSettings } from './hotline-settings';
 import { AlertQueryDto } from './http/dto/ticket-query.dto';
 import { AlertResponse } from './http/dto/ticket-response';
 import { HotlineAlertEntity } from './persistence/hotline-alert.entity';
+import { HotlineAlertsRepository } from './persistence/hotline-alerts.repository';
 import { TicketEntity } from './persistence/ticket.entity';
+import { TicketsRepository } from './persistence/tickets.repository';
 
-/** Only one replica evaluates at a time (transaction-level advisory lock); the unique open-alert index backs it up. */
-const EARLY_WARNING_LOCK = 727_110;
+type AlertTicket = Pick<TicketEntity, 'id' | 'ticketNo' | 'createdAt'>;
+
 const TICKETS_PER_ALERT = 200;
-
-interface Group {
-  key: string;
-  label: string;
-  n: number;
-}
-
-/** One grouped query per kind over the created_at window (an index range), never a loop over tickets. */
-const GROUP_SQL: Record<WarningKind, string> = {
-  respondent: `SELECT respondent_key AS key, min(respondent_name) AS label, count(*)::int AS n FROM hotline_tickets
-                WHERE created_at >= $1 AND respondent_key IS NOT NULL GROUP BY respondent_key HAVING count(*) >= $2`,
-  patent: `SELECT normalized AS key, normalized AS label, count(*)::int AS n FROM hotline_ticket_patents
-            WHERE created_at >= $1 GROUP BY normalized HAVING count(*) >= $2`,
-  industry: `SELECT industry_key AS key, min(industry) AS label, count(*)::int AS n FROM hotline_tickets
-              WHERE created_at >= $1 AND industry_key IS NOT NULL GROUP BY industry_key HAVING count(*) >= $2`,
-};
-
-const TICKETS_SQL: Record<WarningKind, string> = {
-  respondent: `SELECT id FROM hotline_tickets WHERE respondent_key = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT $3`,
-  patent: `SELECT ticket_id AS id FROM hotline_ticket_patents WHERE normalized = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT $3`,
-  industry: `SELECT id FROM hotline_tickets WHERE industry_key = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT $3`,
-};
 
 const KIND_LABELS: Record<WarningKind, string> = { respondent: '被反映对象', patent: '专利', industry: '行业' };
 
@@ -51,11 +29,11 @@ export class EarlyWarningService {
   private readonly logger = new Logger(EarlyWarningService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly alerts: HotlineAlertsRepository,
+    private readonly tickets: TicketsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
     private readonly notifications: NotificationsService,
-    private readonly tickets: HotlineService,
     private readonly clock: Clock,
     @Inject(HotlineSettings) private readonly settings: HotlineSettings,
   ) {}
@@ -64,21 +42,19 @@ export class EarlyWarningService {
     const { windowDays, thresholds } = this.settings.earlyWarning;
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - windowDays * 86_400_000);
-    const result = await this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [EARLY_WARNING_LOCK]);
-      if (!locked) return { raised: 0, cleared: 0, skipped: true };
-      const bureaus = (await em.query<{ code: string }[]>(`SELECT code FROM org_units WHERE kind = 'bureau'`)).map((r) => r.code);
+    const result = await this.alerts.transaction(async (em) => {
+      if (!(await this.alerts.tryEvaluationLock(em))) return { raised: 0, cleared: 0, skipped: true };
+      const bureaus = await this.alerts.bureauCodes(em);
       const actor = systemActor();
       let raised = 0;
       let cleared = 0;
       for (const kind of WARNING_KINDS) {
-        const groups = await em.query<Group[]>(GROUP_SQL[kind], [windowStart, thresholds[kind]]);
-        const clearedRows = await em.query<{ id: string; key: string }[]>(
-          // wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count])
-          `WITH c AS (UPDATE hotline_alerts SET cleared_at = $3, version = version + 1
-                       WHERE kind = $1 AND cleared_at IS NULL AND NOT (key = ANY($2::text[])) RETURNING id, key)
-           SELECT id, key FROM c`,
-          [kind, groups.map((g) => g.key), now],
+        const groups = await this.alerts.groups(em, kind, windowStart, thresholds[kind]);
+        const clearedRows = await this.alerts.clearOthers(
+          em,
+          kind,
+          groups.map((g) => g.key),
+          now,
         );
         cleared += clearedRows.length;
         if (clearedRows.length)
@@ -93,14 +69,7 @@ export class EarlyWarningService {
             })),
           );
         if (!groups.length) continue;
-        const upserted = await em.query<{ id: string; key: string; label: string; ticket_count: number; inserted: boolean }[]>(
-          `INSERT INTO hotline_alerts (kind, key, label, window_days, threshold, ticket_count, ticket_ids, raised_at)
-           SELECT $1, g.key, g.label, $2, $3, g.n, '{}', $4 FROM unnest($5::text[], $6::text[], $7::int[]) AS g(key, label, n)
-           ON CONFLICT (kind, key) WHERE cleared_at IS NULL
-           DO UPDATE SET ticket_count = EXCLUDED.ticket_count
-           RETURNING id, key, label, ticket_count, (xmax = 0) AS inserted`,
-          [kind, windowDays, thresholds[kind], now, groups.map((g) => g.key), groups.map((g) => g.label), groups.map((g) => g.n)],
-        );
+        const upserted = await this.alerts.upsertOpen(em, kind, { windowDays, threshold: thresholds[kind], now }, groups);
         for (const a of upserted.filter((u) => u.inserted)) {
           raised++;
           await this.raise(em, actor, kind, a, windowStart, windowDays, bureaus);
@@ -121,8 +90,7 @@ export class EarlyWarningService {
     windowDays: number,
     bureaus: string[],
   ): Promise<void> {
-    const ids = (await em.query<{ id: string }[]>(TICKETS_SQL[kind], [a.key, windowStart, TICKETS_PER_ALERT])).map((r) => r.id);
-    await em.query('UPDATE hotline_alerts SET ticket_ids = $2 WHERE id = $1', [a.id, ids]);
+    const ids = await this.alerts.attachTickets(em, a.id, kind, a.key, windowStart, TICKETS_PER_ALERT);
     await this.audit.write(em, actor, {
       action: 'hotline_alert.raised',
       entityType: 'hotline_alert',
@@ -141,15 +109,7 @@ export class EarlyWarningService {
 
   async list(user: AuthUser, q: AlertQueryDto): Promise<Page<AlertResponse>> {
     const limit = q.limit ?? 50;
-    const qb = this.dataSource.getRepository(HotlineAlertEntity).createQueryBuilder('a');
-    if (q.open !== undefined) qb.andWhere(q.open ? 'a.cleared_at IS NULL' : 'a.cleared_at IS NOT NULL');
-    const cursor = decodeCursor(q.cursor, 2);
-    if (cursor) qb.andWhere('(a.raised_at, a.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
-    const rows = await qb
-      .orderBy('a.raised_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const rows = await this.alerts.list({ open: q.open, after: decodeCursor(q.cursor, 2) ?? undefined }, limit);
     const tickets = await this.ticketsOf(user, rows.slice(0, limit));
     return toPage(
       rows,
@@ -159,17 +119,21 @@ export class EarlyWarningService {
     );
   }
 
-  /** A supervisor acknowledges an alert (it stays open until the count drops); versioned and audited. */
+  /**
+   * A supervisor acknowledges an alert (it stays open until the count drops); versioned and audited. Only a supervisor
+   * who may open every ticket behind the alert (domain/ticket-scope.ts, alertAcknowledgeableBy): for anyone else the
+   * alert answers 404 like a missing one.
+   */
   async acknowledge(user: AuthUser, actor: ActorContext, id: string, expectedVersion: number): Promise<AlertResponse> {
     const saved = await this.tx.run(async (em) => {
-      const a = await em.findOne(HotlineAlertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!a) throw DomainError.notFound('alert');
+      const a = await this.alerts.lock(em, id);
+      if (!a || !alertAcknowledgeableBy(user, await this.tickets.unitsOf(em, a.ticketIds))) throw DomainError.notFound('alert');
       if (a.version !== expectedVersion) throw DomainError.versionConflict(expectedVersion, a.version);
       if (a.acknowledgedAt) throw new DomainError('ILLEGAL_TRANSITION', 'the alert is already acknowledged', { allowedActions: [] });
       a.acknowledgedAt = this.clock.now();
       a.acknowledgedBy = user.id;
       a.version += 1;
-      await em.save(a);
+      await this.alerts.save(em, a);
       await this.audit.write(em, actor, {
         action: 'hotline_alert.acknowledged',
         entityType: 'hotline_alert',
@@ -183,18 +147,16 @@ export class EarlyWarningService {
   }
 
   /** The tickets behind alerts, limited to those the caller may see. */
-  private async ticketsOf(user: AuthUser, alerts: HotlineAlertEntity[]): Promise<Map<string, TicketEntity>> {
-    const ids = [...new Set(alerts.flatMap((a) => a.ticketIds))];
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.getRepository(TicketEntity).find({
-      where: { id: In(ids) },
-      select: { id: true, ticketNo: true, createdAt: true, orgUnitCode: true },
-    });
-    return new Map(rows.filter((t) => this.tickets.canSee(user, t)).map((t) => [t.id, t]));
+  private async ticketsOf(viewer: TicketViewer, alerts: HotlineAlertEntity[]): Promise<Map<string, AlertTicket>> {
+    const rows = await this.tickets.visibleAmong(
+      viewer,
+      alerts.flatMap((a) => a.ticketIds),
+    );
+    return new Map(rows.map((t) => [t.id, t]));
   }
 }
 
-function toAlertResponse(a: HotlineAlertEntity, tickets: Map<string, TicketEntity>): AlertResponse {
+function toAlertResponse(a: HotlineAlertEntity, tickets: Map<string, AlertTicket>): AlertResponse {
   return {
     id: a.id,
     kind: a.kind,
@@ -205,7 +167,7 @@ function toAlertResponse(a: HotlineAlertEntity, tickets: Map<string, TicketEntit
     ticketCount: a.ticketCount,
     tickets: a.ticketIds
       .map((id) => tickets.get(id))
-      .filter((t): t is TicketEntity => t !== undefined)
+      .filter((t): t is AlertTicket => t !== undefined)
       .map((t) => ({ id: t.id, ticketNo: t.ticketNo, createdAt: t.createdAt.toISOString() })),
     raisedAt: a.raisedAt.toISOString(),
     clearedAt: a.clearedAt?.toISOString() ?? null,

@@ -12,6 +12,9 @@ import { HotlineSettings } from './hotline-settings';
 import { HotlineSlaSweep } from './hotline-sla-sweep';
 import { HotlineController } from './http/hotline.controller';
 import { EarlyWarningTask, HotlineSlaSweepTask } from './jobs/hotline-tasks';
+import { HotlineAlertsRepository } from './persistence/hotline-alerts.repository';
+import { TicketSlaAlertsRepository } from './persistence/ticket-sla-alerts.repository';
+import { TicketsRepository } from './persistence/tickets.repository';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketCountsSource } from './ticket-counts.source';
 
@@ -24,13 +27,16 @@ const services = [
   EarlyWarningService,
 ];
 
+/** The hotline's statements (persistence/): the only providers that touch TypeORM or SQL. */
+const repositories = [TicketsRepository, HotlineAlertsRepository, TicketSlaAlertsRepository];
+
 /**
  * The hotline services without HTTP or loops: for the api, the worker and the cli. Ticket steps count their KPIs
  * through the metrics library (hotline → metrics, never back), which learns of the hotline source in onModuleInit.
  */
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule, CasesCoreModule, MetricsCoreModule],
-  providers: [...services, TicketCountsSource],
+  providers: [...services, ...repositories, TicketCountsSource],
   exports: services,
 })
 export class HotlineCoreModule {}

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@app/audit';
 import { findEnforcementUnit } from '@app/auth';
 import { StatutoryCalendar } from '@app/calendar';
-import { CaseEntity } from '@app/cases';
 import {
   ActorContext,
   allPages,
@@ -14,7 +12,6 @@ import {
   DomainError,
   ErrorDetail,
   FieldCipher,
-  inScope,
   maskPhone,
   maskResidentId,
   NumberingService,
@@ -29,17 +26,26 @@ import {
   validateResidentId,
 } from '@app/kernel';
 import { addDays } from '@app/kernel/calendar';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { duplicateWindowStart, mergeDuplicates, normalizeIndustry, normalizeRespondentName, PossibleDuplicate, ticketDue } from './domain';
+import { EntityManager } from 'typeorm';
+import {
+  callerProblems,
+  duplicateWindowStart,
+  mergeDuplicates,
+  normalizeIndustry,
+  normalizeRespondentName,
+  PossibleDuplicate,
+  ticketDue,
+  ticketReach,
+  TicketViewer,
+  ticketVisibleTo,
+} from './domain';
 import { HOTLINE_CENTRE_CODE, HotlineSettings } from './hotline-settings';
 import { CreateTicketDto } from './http/dto/create-ticket.dto';
 import { TicketQueryDto } from './http/dto/ticket-query.dto';
 import { TicketCallerResponse, TicketEventResponse, TicketResponse } from './http/dto/ticket-response';
-import { LinkedCase, OVERDUE_SQL, toTicketResponse } from './ticket.mapper';
+import { toTicketResponse } from './ticket.mapper';
 import { TicketEntity } from './persistence/ticket.entity';
-import { TicketEventEntity } from './persistence/ticket-event.entity';
-import { TicketPatentEntity } from './persistence/ticket-patent.entity';
+import { TicketsRepository } from './persistence/tickets.repository';
 
 /** AAD of the encrypted caller fields: a token copied into another column does not decrypt. */
 export const CALLER_PHONE_AAD = 'hotline_tickets.caller_phone';
@@ -50,11 +56,10 @@ export function formatTicketNo(year: number, seq: number): string {
   return `12330-${year}-${String(seq).padStart(6, '0')}`;
 }
 
-/** Units a ticket may be assigned to or converted for: the enforcement units (city bureau and districts). */
 @Injectable()
 export class HotlineService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditWriter,
     private readonly numbering: NumberingService,
@@ -71,17 +76,8 @@ export class HotlineService {
   async create(user: AuthUser, actor: ActorContext, dto: CreateTicketDto): Promise<TicketResponse> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    const problems: ErrorDetail[] = [];
     const c = dto.caller;
-    if (c.anonymous) {
-      if (dto.category !== 'report') problems.push({ field: 'caller.anonymous', message: 'only a report (举报) may be anonymous' });
-      for (const f of ['name', 'phone', 'idNumber'] as const)
-        if (c[f] !== undefined) problems.push({ field: `caller.${f}`, message: 'an anonymous caller leaves none' });
-    } else {
-      if (c.name === undefined) problems.push({ field: 'caller.name', message: 'is required unless the caller is anonymous' });
-      if (c.phone === undefined && dto.channel === 'phone')
-        problems.push({ field: 'caller.phone', message: 'is required for a phone call' });
-    }
+    const problems: ErrorDetail[] = callerProblems(c, dto.category, dto.channel);
     let phone: string | null = null;
     if (c.phone !== undefined) {
       const r = validateCallerPhone(c.phone);
@@ -100,7 +96,7 @@ export class HotlineService {
       if (!r.ok) problems.push({ field: `patentNumbers.${i}`, message: r.reason });
       else if (!patents.includes(r.normalized)) patents.push(r.normalized);
     });
-    if (dto.orgUnitCode !== undefined && !(await findEnforcementUnit(this.dataSource.manager, dto.orgUnitCode)))
+    if (dto.orgUnitCode !== undefined && !(await findEnforcementUnit(this.tickets.manager, dto.orgUnitCode)))
       problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 
@@ -110,7 +106,7 @@ export class HotlineService {
     const id = randomUUID();
     await this.tx.run(async (em) => {
       const duplicates = await this.findDuplicates(em, { respondentKey, patents, phoneIndex, at: now });
-      const ticket = em.create(TicketEntity, {
+      const ticket = this.tickets.create(em, {
         id,
         // replaced by the real number below, in this transaction: no committed ticket ever carries it
         ticketNo: `pending:${id}`,
@@ -139,31 +135,23 @@ export class HotlineService {
         createdBy: user.id,
         createdAt: now,
       });
-      // a plain INSERT (save() would first SELECT the preset id); jsonb columns defeat TypeORM's deep-partial type
-      await em.insert(TicketEntity, ticket as QueryDeepPartialEntity<TicketEntity>);
-      if (patents.length)
-        await em.insert(
-          TicketPatentEntity,
-          patents.map((normalized) => ({ ticketId: id, normalized, createdAt: now })),
-        );
-      await em.save(
-        em.create(TicketEventEntity, {
-          ticketId: id,
-          at: now,
-          actorId: user.id,
-          action: 'create',
-          orgUnitCode: ticket.orgUnitCode,
-          fromStatus: null,
-          toStatus: 'new',
-          payload: { due, possibleDuplicates: duplicates.length },
-        }),
-      );
+      await this.tickets.insert(em, ticket);
+      await this.tickets.addEvent(em, {
+        ticketId: id,
+        at: now,
+        actorId: user.id,
+        action: 'create',
+        orgUnitCode: ticket.orgUnitCode,
+        fromStatus: null,
+        toStatus: 'new',
+        payload: { due, possibleDuplicates: duplicates.length },
+      });
       // Gapless numbers serialise creations on one sequence row until commit: take the number last, so that only the
       // number, the update and the audit entry run while the row is locked.
       const year = Number(today.slice(0, 4));
       const seq = await this.numbering.next(em, { orgUnitCode: HOTLINE_CENTRE_CODE, year, kind: 'ticket' });
       const ticketNo = formatTicketNo(year, seq);
-      await em.update(TicketEntity, { id }, { ticketNo });
+      await this.tickets.setNumber(em, id, ticketNo);
       await this.audit.write(em, actor, {
         action: 'ticket.created',
         entityType: 'ticket',
@@ -191,103 +179,106 @@ export class HotlineService {
     return this.get(user, id);
   }
 
-  /**
-   * Likely duplicates within the 30 days before `at`: three lookups, each an index range scan — (respondent_key,
-   * created_at), (normalized, created_at) of the patents, (caller_phone_index, created_at) — capped at 20 rows each.
-   */
+  /** Likely duplicates within the 30 days before `at` (the rule: domain/duplicate-rules.ts; the lookups: the repository). */
   async findDuplicates(
     em: EntityManager,
     keys: { respondentKey: string | null; patents: string[]; phoneIndex: string | null; at: Date },
   ): Promise<PossibleDuplicate[]> {
     if (!keys.respondentKey && !keys.patents.length && !keys.phoneIndex) return [];
-    const rows = await em.query<{ id: string; ticket_no: string; reason: PossibleDuplicate['reason'] }[]>(
-      `(SELECT id, ticket_no, 'respondent' AS reason FROM hotline_tickets
-         WHERE respondent_key = $1 AND created_at >= $4 ORDER BY created_at DESC LIMIT 20)
-       UNION ALL
-       (SELECT t.id, t.ticket_no, 'patent' AS reason
-          FROM (SELECT DISTINCT ticket_id, created_at FROM hotline_ticket_patents
-                 WHERE normalized = ANY($2::text[]) AND created_at >= $4 ORDER BY created_at DESC LIMIT 20) p
-          JOIN hotline_tickets t ON t.id = p.ticket_id)
-       UNION ALL
-       (SELECT id, ticket_no, 'caller_phone' AS reason FROM hotline_tickets
-         WHERE caller_phone_index = $3 AND created_at >= $4 ORDER BY created_at DESC LIMIT 20)`,
-      [keys.respondentKey, keys.patents, keys.phoneIndex, duplicateWindowStart(keys.at)],
-    );
-    return mergeDuplicates(rows.map((r) => ({ id: r.id, ticketNo: r.ticket_no, reason: r.reason })));
+    return mergeDuplicates(await this.tickets.duplicateHits(em, { ...keys, since: duplicateWindowStart(keys.at) }));
   }
 
   async get(user: AuthUser, id: string): Promise<TicketResponse> {
-    const t = await this.load(this.dataSource.manager, user, id);
-    const linked = t.caseId ? await this.linkedCases([t.caseId]) : new Map<string, LinkedCase>();
+    const t = await this.load(this.tickets.manager, user, id);
+    const [linked, duplicates] = await Promise.all([
+      this.tickets.linkedCases(t.caseId ? [t.caseId] : []),
+      this.openableDuplicates(user, [t]),
+    ]);
     return toTicketResponse(t, {
       roles: user.roles,
       today: shanghaiDate(this.clock.now()),
       linkedCase: t.caseId ? linked.get(t.caseId) : null,
+      possibleDuplicates: duplicates(t),
     });
   }
 
   /** The ticket, if the caller may see it; otherwise 404 as if it did not exist. */
   async load(em: EntityManager, user: AuthUser, id: string, lock = false): Promise<TicketEntity> {
-    const t = await em.findOne(TicketEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!t || !this.canSee(user, t)) throw DomainError.notFound('ticket');
+    const t = await this.tickets.findVisible(em, user, id, lock);
+    if (!t) throw DomainError.notFound('ticket');
     return t;
   }
 
-  /**
-   * product.md "Data scope": operators see every ticket; a city-bureau supervisor (whole-city scope) too; officers and
-   * district supervisors the tickets assigned to their unit.
-   */
-  canSee(user: AuthUser, t: Pick<TicketEntity, 'orgUnitCode'>): boolean {
-    if (user.roles.includes('hotline_operator')) return true;
-    if (!user.roles.includes('officer') && !user.roles.includes('supervisor')) return false;
-    return inScope(user.scope, t.orgUnitCode);
+  /** The hotline's scope rule (domain/ticket-scope.ts), for other services of the context. */
+  canSee(viewer: TicketViewer, t: Pick<TicketEntity, 'orgUnitCode'>): boolean {
+    return ticketVisibleTo(viewer, t);
   }
 
   async list(user: AuthUser, q: Omit<TicketQueryDto, 'limit'> & { limit?: number }): Promise<Page<TicketResponse>> {
     const limit = q.limit ?? 50;
-    const today = shanghaiDate(this.clock.now());
-    const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t');
-    if (!user.roles.includes('hotline_operator') && !user.scope.allUnits)
-      qb.andWhere('t.org_unit_code = ANY(:units)', { units: user.scope.unitCodes });
-    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
-    if (q.category) qb.andWhere('t.category = :category', { category: q.category });
-    if (q.channel) qb.andWhere('t.channel = :channel', { channel: q.channel });
-    if (q.orgUnitCode) qb.andWhere('t.org_unit_code = :unit', { unit: q.orgUnitCode });
-    if (q.caseId) qb.andWhere('t.case_id = :caseId', { caseId: q.caseId });
-    if (q.createdFrom) qb.andWhere('t.created_at >= :from', { from: shanghaiDayStart(q.createdFrom) });
-    if (q.createdTo) qb.andWhere('t.created_at < :to', { to: shanghaiDayStart(addDays(q.createdTo, 1)) });
-    if (q.overdue !== undefined) qb.andWhere(q.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today });
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    let text: { text: string; like: string; respondentKey: string; patent: string } | undefined;
     if (q.q) {
-      const text = q.q.trim();
-      const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      const patent = parsePatentNumber(text, { now: this.clock.now() });
-      const key = normalizeRespondentName(text);
-      qb.andWhere(
-        `(t.ticket_no = :text OR t.subject ILIKE :like OR t.respondent_name ILIKE :like OR t.respondent_key = :key
-          OR t.id IN (SELECT ticket_id FROM hotline_ticket_patents WHERE normalized = :patent))`,
-        { text, like, key: key ?? '', patent: patent.ok ? patent.normalized : '' },
-      );
+      const t = q.q.trim();
+      const patent = parsePatentNumber(t, { now });
+      text = {
+        text: t,
+        like: `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+        respondentKey: normalizeRespondentName(t) ?? '',
+        patent: patent.ok ? patent.normalized : '',
+      };
     }
-    const cursor = decodeCursor(q.cursor, 2);
-    if (cursor) qb.andWhere('(t.created_at, t.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
-    const rows = await qb
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const linked = await this.linkedCases(rows.map((r) => r.caseId).filter((x): x is string => x !== null));
+    const rows = await this.tickets.list(
+      user,
+      {
+        status: q.status,
+        category: q.category,
+        channel: q.channel,
+        orgUnitCode: q.orgUnitCode,
+        caseId: q.caseId,
+        createdFrom: q.createdFrom ? shanghaiDayStart(q.createdFrom) : undefined,
+        createdBefore: q.createdTo ? shanghaiDayStart(addDays(q.createdTo, 1)) : undefined,
+        overdue: q.overdue,
+        text,
+        after: decodeCursor(q.cursor, 2) ?? undefined,
+      },
+      limit,
+      today,
+    );
+    const page = rows.slice(0, limit);
+    const [linked, duplicates] = await Promise.all([
+      this.tickets.linkedCases(page.map((r) => r.caseId).filter((x): x is string => x !== null)),
+      this.openableDuplicates(user, page),
+    ]);
     return toPage(
       rows,
       limit,
-      (t) => toTicketResponse(t, { roles: user.roles, today, linkedCase: t.caseId ? linked.get(t.caseId) : null }),
+      (t) =>
+        toTicketResponse(t, {
+          roles: user.roles,
+          today,
+          linkedCase: t.caseId ? linked.get(t.caseId) : null,
+          possibleDuplicates: duplicates(t),
+        }),
       (t) => [t.createdAt.toISOString(), t.id],
     );
   }
 
+  /**
+   * The duplicate hints a reader may follow: only tickets the reader may open (the same scope rule), so a hint never
+   * names a ticket of another unit. Viewers who reach every ticket skip the lookup.
+   */
+  private async openableDuplicates(viewer: TicketViewer, rows: TicketEntity[]): Promise<(t: TicketEntity) => PossibleDuplicate[]> {
+    const ids = rows.flatMap((t) => t.possibleDuplicates.map((d) => d.id));
+    if (!ids.length || ticketReach(viewer).kind === 'all') return (t) => t.possibleDuplicates;
+    const open = new Set((await this.tickets.visibleAmong(viewer, ids)).map((t) => t.id));
+    return (t) => t.possibleDuplicates.filter((d) => open.has(d.id));
+  }
+
   async events(user: AuthUser, id: string): Promise<TicketEventResponse[]> {
-    await this.load(this.dataSource.manager, user, id);
-    const rows = await this.dataSource.getRepository(TicketEventEntity).find({ where: { ticketId: id }, order: { id: 'ASC' } });
-    return rows.map(toTimelineEvent);
+    await this.load(this.tickets.manager, user, id);
+    return (await this.tickets.events(id)).map(toTimelineEvent);
   }
 
   /** The caller unmasked: a sensitive read, audited (with masks only) in the same transaction as the read. */
@@ -326,16 +317,5 @@ export class HotlineService {
   /** Every ticket matching the filters, in pages of 200 (bounded memory), for the streamed export. */
   exportRows(user: AuthUser, q: Omit<TicketQueryDto, 'limit' | 'cursor'>): AsyncGenerator<TicketResponse> {
     return allPages((cursor) => this.list(user, { ...q, limit: 200, cursor }));
-  }
-
-  private async linkedCases(ids: string[]): Promise<Map<string, LinkedCase>> {
-    if (!ids.length) return new Map();
-    const cases = await this.dataSource.getRepository(CaseEntity).find({
-      where: { id: In([...new Set(ids)]) },
-      select: { id: true, receiptNo: true, caseNo: true, status: true, orgUnitCode: true },
-    });
-    return new Map(
-      cases.map((c) => [c.id, { id: c.id, receiptNo: c.receiptNo, caseNo: c.caseNo, status: c.status, orgUnitCode: c.orgUnitCode }]),
-    );
   }
 }

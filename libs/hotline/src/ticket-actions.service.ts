@@ -7,13 +7,13 @@ import { ActorContext, AuthUser, Clock, DomainError, ErrorDetail, shanghaiDate, 
 import { addDays } from '@app/kernel/calendar';
 import { MetricCounters } from '@app/metrics';
 import { EntityManager } from 'typeorm';
-import { callbackDue, REOPEN_WINDOW_DAYS, TicketAction, ticketDue, ticketTransition } from './domain';
+import { callbackDue, centreMayLink, REOPEN_WINDOW_DAYS, TicketAction, ticketDue, ticketTransition } from './domain';
 import { HotlineService } from './hotline.service';
 import { HOTLINE_CENTRE_CODE, HotlineSettings } from './hotline-settings';
 import { TICKET_ACTION_FIELDS, TicketActionDto } from './http/dto/ticket-action.dto';
 import { TicketResponse } from './http/dto/ticket-response';
 import { TicketEntity } from './persistence/ticket.entity';
-import { TicketEventEntity } from './persistence/ticket-event.entity';
+import { TicketsRepository } from './persistence/tickets.repository';
 import { ticketCountDeltas } from './ticket-counts';
 
 /**
@@ -28,6 +28,7 @@ export class TicketActionsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly tickets: HotlineService,
+    private readonly repo: TicketsRepository,
     private readonly cases: CasesService,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -57,19 +58,17 @@ export class TicketActionsService {
       t.status = result.next.status;
       t.callbackRecorded = result.next.callbackRecorded;
       t.version += 1;
-      await em.save(t);
-      await em.save(
-        em.create(TicketEventEntity, {
-          ticketId: t.id,
-          at: now,
-          actorId: user.id,
-          action,
-          orgUnitCode: t.orgUnitCode,
-          fromStatus: before.status,
-          toStatus: t.status,
-          payload,
-        }),
-      );
+      await this.repo.save(em, t);
+      await this.repo.addEvent(em, {
+        ticketId: t.id,
+        at: now,
+        actorId: user.id,
+        action,
+        orgUnitCode: t.orgUnitCode,
+        fromStatus: before.status,
+        toStatus: t.status,
+        payload,
+      });
       await this.counters.add(
         em,
         ticketCountDeltas({
@@ -170,7 +169,7 @@ export class TicketActionsService {
         return { reason: dto.reason, resolutionDue: t.resolutionDue };
       }
       case 'convert': {
-        const c = dto.caseId !== undefined ? await this.existingCase(em, user, dto.caseId) : await this.newCase(em, user, actor, t, dto);
+        const c = dto.caseId !== undefined ? await this.existingCase(em, user, t, dto.caseId) : await this.newCase(em, user, actor, t, dto);
         t.caseId = c.id;
         // the case's unit works the ticket from now on (and so sees it)
         t.orgUnitCode = c.orgUnitCode;
@@ -195,11 +194,19 @@ export class TicketActionsService {
     t.outcome = outcome;
   }
 
-  /** Several tickets may point at one case: linking needs the case to exist and be the user's to see (operators: any). */
-  private async existingCase(em: EntityManager, user: AuthUser, caseId: string): Promise<CaseEntity> {
-    const c = await em.findOneBy(CaseEntity, { id: caseId });
-    const hotlineCentre = user.roles.includes('hotline_operator');
-    if (!c || (!hotlineCentre && !this.cases.canSee(user, c))) throw DomainError.validation('caseId', 'is not a case you can link to');
+  /**
+   * Several tickets may point at one case. Linking needs a case the user's authority covers (domain/case-link.ts):
+   * officers and supervisors a case they may see; the 12330 centre a case converted from a ticket, of the ticket's
+   * unit once it has one. Any other case answers like a missing one.
+   */
+  private async existingCase(em: EntityManager, user: AuthUser, t: TicketEntity, caseId: string): Promise<CaseEntity> {
+    const c = await this.repo.findCase(em, caseId);
+    const linkable =
+      c !== null &&
+      (user.roles.includes('hotline_operator')
+        ? centreMayLink(t, { orgUnitCode: c.orgUnitCode, convertedFromTicket: await this.repo.isConversionTarget(em, c.id) })
+        : this.cases.canSee(user, c));
+    if (!linkable) throw DomainError.validation('caseId', 'is not a case you can link to');
     return c;
   }
 
@@ -249,7 +256,7 @@ export class TicketActionsService {
       reportReceived: dto.reportReceived ?? t.category === 'report',
     };
     const caseId = await this.cases.intakeIn(em, user, actor, caseDto);
-    return em.findOneByOrFail(CaseEntity, { id: caseId });
+    return this.repo.findCaseOrFail(em, caseId);
   }
 }
 

@@ -1,28 +1,15 @@
 import type { Role } from '@app/kernel';
-import { allowedTicketActions, FINISHED_STATUSES, TicketStatus } from './domain';
+import { allowedTicketActions, isTicketOverdue, PossibleDuplicate } from './domain';
 import { TicketResponse } from './http/dto/ticket-response';
 import { TicketEntity } from './persistence/ticket.entity';
 
 export type LinkedCase = NonNullable<TicketResponse['case']>;
 
-/** An SLA due date has passed: answer or resolution while open, the callback once closed. */
-export function isTicketOverdue(
-  t: Pick<TicketEntity, 'status' | 'firstRespondedAt' | 'firstResponseDue' | 'resolutionDue' | 'callbackDue' | 'callbackRecorded'>,
-  today: string,
-): boolean {
-  if ((FINISHED_STATUSES as readonly TicketStatus[]).includes(t.status)) {
-    return t.status === 'closed' && !t.callbackRecorded && t.callbackDue !== null && t.callbackDue < today;
-  }
-  return t.resolutionDue < today || (t.firstRespondedAt === null && t.firstResponseDue < today);
-}
-
-/** The same rule in SQL over alias `t` (the list's `overdue` filter), with the Shanghai date as :today. */
-export const OVERDUE_SQL = `(CASE WHEN t.status IN ('closed', 'converted')
-    THEN (t.status = 'closed' AND NOT t.callback_recorded AND t.callback_due < :today)
-    ELSE (t.resolution_due < :today OR (t.first_responded_at IS NULL AND t.first_response_due < :today)) END)`;
-
 /** Personal data only masked: the caller's phone and ID number are never in a ticket response. */
-export function toTicketResponse(t: TicketEntity, ctx: { roles: Role[]; today: string; linkedCase?: LinkedCase | null }): TicketResponse {
+export function toTicketResponse(
+  t: TicketEntity,
+  ctx: { roles: Role[]; today: string; linkedCase?: LinkedCase | null; possibleDuplicates?: PossibleDuplicate[] },
+): TicketResponse {
   return {
     id: t.id,
     ticketNo: t.ticketNo,
@@ -44,7 +31,7 @@ export function toTicketResponse(t: TicketEntity, ctx: { roles: Role[]; today: s
     orgUnitCode: t.orgUnitCode,
     due: { firstResponse: t.firstResponseDue, resolution: t.resolutionDue, callback: t.callbackDue },
     overdue: isTicketOverdue(t, ctx.today),
-    possibleDuplicates: t.possibleDuplicates,
+    possibleDuplicates: ctx.possibleDuplicates ?? t.possibleDuplicates,
     caseId: t.caseId,
     case: ctx.linkedCase ?? null,
     response: t.response,

@@ -6,7 +6,7 @@ export * from './domain/metric-names';
 export * from './domain/kpi-definitions';
 export * from './domain/case-counts';
 export * from './domain/target-progress';
-export * from './metric-counters';
+export * from './persistence/metric-counters';
 export * from './metric-sources';
 export * from './metrics-rebuild.service';
 export * from './metrics-rollup';

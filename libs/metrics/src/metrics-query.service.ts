@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { StatutoryCalendar } from '@app/calendar';
 import { CASE_TYPES, CaseType } from '@app/cases';
 import { AuthUser, Clock, DomainError, shanghaiDate } from '@app/kernel';
 import { addMonths } from '@app/kernel/calendar';
-import { DataSource } from 'typeorm';
 import { CounterView, KPI_DEFINITIONS, KPI_KEYS, KpiKey, KpiUnit } from './domain/kpi-definitions';
 import { GaugeName, METRIC_NAMES, MetricName, MetricSource } from './domain/metric-names';
 import { ExpectationModel, ProgressResult, SEASONAL_LOOKBACK_YEARS, targetProgress } from './domain/target-progress';
 import { MetricSources } from './metric-sources';
 import { MetricsScope, MetricsSelection } from './metrics-scope';
-import { currentTargets } from './targets.service';
+import { CountRow, MetricCountsRepository } from './persistence/metric-counts.repository';
+import { TargetsRepository } from './persistence/targets.repository';
 
 /** GET /metrics/target-progress: the domain's progress (without its internals) plus what it is about and the breakdowns. */
 export type TargetProgressResponse = Omit<ProgressResult, 'model' | 'elapsedShare'> & {
@@ -50,18 +49,7 @@ export interface KpisResponse {
   liveStatesAsOf: string | null;
 }
 
-/** Month totals of one year: rows of the counts table summed over the selected units. */
-interface CountRow {
-  metric: MetricName;
-  org_unit_code: string;
-  month: number;
-  dimension: string;
-  n: string;
-}
-
 const share = (part: number, all: number) => (all > 0 ? Math.round((part / all) * 10_000) / 10_000 : null);
-const unitFilter = (sel: MetricsSelection, param: number) => (sel.units ? ` AND org_unit_code = ANY($${param})` : '');
-const unitParams = (sel: MetricsSelection) => (sel.units ? [sel.units] : []);
 
 /**
  * The read side: every answer comes from `metric_counts` (a few hundred rows per year), `metric_gauges` and
@@ -70,7 +58,8 @@ const unitParams = (sel: MetricsSelection) => (sel.units ? [sel.units] : []);
 @Injectable()
 export class MetricsQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: MetricCountsRepository,
+    private readonly targets: TargetsRepository,
     private readonly scope: MetricsScope,
     private readonly sources: MetricSources,
     private readonly calendar: StatutoryCalendar,
@@ -86,14 +75,9 @@ export class MetricsQueryService {
     const today = this.today();
     const year = q.year ?? Number(today.slice(0, 4));
     const [rows, past, targets, units] = await Promise.all([
-      this.filedRollups(sel, year),
-      this.dataSource.query<{ y: number; m: number; n: string }[]>(
-        `SELECT extract(year FROM period)::int AS y, extract(month FROM period)::int AS m, sum(value)::bigint AS n
-           FROM metric_counts WHERE metric = 'case.filed' AND dimension = '' AND period >= $1 AND period < $2${unitFilter(sel, 3)}
-          GROUP BY 1, 2`,
-        [`${year - SEASONAL_LOOKBACK_YEARS}-01-01`, `${year}-01-01`, ...unitParams(sel)],
-      ),
-      currentTargets(this.dataSource, year),
+      this.counts.filedRollups(sel.units, year),
+      this.counts.filedByYearMonth(sel.units, year - SEASONAL_LOOKBACK_YEARS, year),
+      this.targets.current(year),
       this.scope.unitsOf(sel),
     ]);
     const filedByMonth = Array<number>(12).fill(0);
@@ -183,17 +167,7 @@ export class MetricsQueryService {
     toMonth: string,
   ): Promise<{ counters: CounterView; liveStatesAsOf: string | null }> {
     const metrics = Object.keys(METRIC_NAMES);
-    const [rows, gauges] = await Promise.all([
-      this.dataSource.query<{ metric: MetricName; dimension: string; n: string }[]>(
-        `SELECT metric, dimension, sum(value)::bigint AS n FROM metric_counts
-          WHERE metric = ANY($1) AND period >= $2 AND period <= $3${unitFilter(sel, 4)} GROUP BY 1, 2`,
-        [metrics, fromMonth, toMonth, ...unitParams(sel)],
-      ),
-      this.dataSource.query<{ metric: GaugeName; org_unit_code: string; value: string; computed_at: Date }[]>(
-        `SELECT metric, org_unit_code, value, computed_at FROM metric_gauges WHERE org_unit_code = ANY($1)`,
-        [['', ...(sel.units ?? [])]],
-      ),
-    ]);
+    const [rows, gauges] = await Promise.all([this.counts.sums(sel.units, metrics, fromMonth, toMonth), this.counts.gauges(sel.units)]);
     const sums = new Map<MetricName, number>();
     const hists = new Map<MetricName, Map<number, number>>();
     for (const r of rows) {
@@ -217,29 +191,8 @@ export class MetricsQueryService {
     };
   }
 
-  /**
-   * A year's filings already rolled up the three ways target-progress shows them (by month, by unit, by dimension)
-   * in one statement: a few dozen rows instead of every unit × month × dimension cell.
-   */
-  private filedRollups(sel: MetricsSelection, year: number) {
-    return this.dataSource.query<
-      { month: number | null; org_unit_code: string | null; dimension: string | null; n_all: string | null; n: string }[]
-    >(
-      `SELECT extract(month FROM period)::int AS month, org_unit_code, dimension,
-              sum(value) FILTER (WHERE dimension = '')::bigint AS n_all, sum(value)::bigint AS n
-         FROM metric_counts WHERE metric = 'case.filed' AND period >= $1 AND period <= $2${unitFilter(sel, 3)}
-        GROUP BY GROUPING SETS ((extract(month FROM period)), (org_unit_code), (dimension))`,
-      [`${year}-01-01`, `${year}-12-01`, ...unitParams(sel)],
-    );
-  }
-
   /** The counts of some metrics in one year, per unit, month and dimension. */
   async yearCounts(sel: MetricsSelection, year: number, metrics: MetricName[], throughMonth = 12): Promise<CountRow[]> {
-    return this.dataSource.query<CountRow[]>(
-      `SELECT metric, org_unit_code, extract(month FROM period)::int AS month, dimension, sum(value)::bigint AS n
-         FROM metric_counts WHERE metric = ANY($1) AND period >= $2 AND period <= $3${unitFilter(sel, 4)}
-        GROUP BY 1, 2, 3, 4`,
-      [metrics, `${year}-01-01`, `${year}-${String(throughMonth).padStart(2, '0')}-01`, ...unitParams(sel)],
-    );
+    return this.counts.yearCounts(sel.units, year, metrics, throughMonth);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { cellKey, CountCell, MetricName, metricsOf } from './domain/metric-names';
-import { MetricCounters, queryCells } from './metric-counters';
+import { MetricCounters } from './persistence/metric-counters';
+import { MetricCountsRepository } from './persistence/metric-counts.repository';
 import { MetricSources } from './metric-sources';
 
 export interface MetricDrift {
@@ -38,23 +37,23 @@ export class MetricsRebuildService {
   private readonly logger = new Logger(MetricsRebuildService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: MetricCountsRepository,
     private readonly sources: MetricSources,
     private readonly counters: MetricCounters,
   ) {}
 
   async rebuild(opts: { dryRun: boolean }): Promise<RebuildReport> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query('LOCK TABLE metric_counts IN SHARE ROW EXCLUSIVE MODE');
+    return this.counts.transaction(async (em) => {
+      await this.counts.lockForRebuild(em);
       const report: RebuildReport = { dryRun: opts.dryRun, sources: [], metrics: [], totalDrift: 0 };
       for (const source of this.sources.all()) {
         const metrics = metricsOf(source.source);
         const expected = await source.recompute(em);
-        const stored = await queryCells(em, 'SELECT * FROM metric_counts WHERE metric = ANY($1)', [metrics]);
+        const stored = await this.counts.storedCells(em, metrics);
         report.sources.push(source.source);
         report.metrics.push(...compare(metrics, expected, stored));
         if (!opts.dryRun) {
-          await em.query('DELETE FROM metric_counts WHERE metric = ANY($1)', [metrics]);
+          await this.counts.deleteCells(em, metrics);
           await this.counters.addCells(
             em,
             expected.filter((c) => c.value !== 0),

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditWriter } from '@app/audit';
 import { ActorContext, AuthUser, ExportColumn, TransactionRunner } from '@app/kernel';
 import { MetricName } from './domain/metric-names';
 import { MetricsQueryService } from './metrics-query.service';
 import { MetricsScope } from './metrics-scope';
-import { currentTargets } from './targets.service';
+import { MetricCountsRepository } from './persistence/metric-counts.repository';
+import { TargetsRepository } from './persistence/targets.repository';
 
 /** One row of the monthly report: a unit, or the total (合计). */
 export interface ReportRow {
@@ -64,7 +63,8 @@ const METRICS: MetricName[] = [
 @Injectable()
 export class MetricsReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: MetricCountsRepository,
+    private readonly targets: TargetsRepository,
     private readonly query: MetricsQueryService,
     private readonly scope: MetricsScope,
     private readonly tx: TransactionRunner,
@@ -79,11 +79,9 @@ export class MetricsReportService {
     const sel = await this.scope.resolve(user, q.orgUnitCode);
     const [counts, targets, units, live] = await Promise.all([
       this.query.yearCounts(sel, q.year, METRICS, q.month),
-      currentTargets(this.dataSource, q.year),
+      this.targets.current(q.year),
       this.scope.unitsOf(sel),
-      this.dataSource.query<{ org_unit_code: string; value: string }[]>(
-        `SELECT org_unit_code, value FROM metric_gauges WHERE metric = 'case.open_overdue'`,
-      ),
+      this.counts.gauge('case.open_overdue'),
     ]);
     const overdue = new Map(live.map((r) => [r.org_unit_code, Number(r.value)]));
     const rows: ReportRow[] = units.map((u) => {

@@ -5,7 +5,10 @@ import { CalendarModule } from '@app/calendar';
 import { CasesCoreModule } from '@app/cases';
 import { CaseCountsSource } from './case-counts.source';
 import { MetricsController } from './http/metrics.controller';
-import { MetricCounters, MetricGauges } from './metric-counters';
+import { MetricCounters, MetricGauges } from './persistence/metric-counters';
+import { MetricCountsRepository } from './persistence/metric-counts.repository';
+import { MetricsRollupRepository } from './persistence/metrics-rollup.repository';
+import { TargetsRepository } from './persistence/targets.repository';
 import { MetricSources } from './metric-sources';
 import { MetricsQueryService } from './metrics-query.service';
 import { MetricsRebuildService } from './metrics-rebuild.service';
@@ -21,8 +24,28 @@ import { TargetsService } from './targets.service';
  */
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, CasesCoreModule],
-  providers: [MetricCounters, MetricGauges, MetricSources, CaseCountsSource, MetricsRebuildService, MetricsRollup, TargetsService],
-  exports: [MetricCounters, MetricGauges, MetricSources, MetricsRebuildService, MetricsRollup, TargetsService],
+  providers: [
+    MetricCounters,
+    MetricGauges,
+    MetricSources,
+    CaseCountsSource,
+    MetricsRebuildService,
+    MetricsRollup,
+    TargetsService,
+    MetricCountsRepository,
+    MetricsRollupRepository,
+    TargetsRepository,
+  ],
+  exports: [
+    MetricCounters,
+    MetricGauges,
+    MetricSources,
+    MetricsRebuildService,
+    MetricsRollup,
+    TargetsService,
+    MetricCountsRepository,
+    TargetsRepository,
+  ],
 })
 export class MetricsCoreModule {}
 

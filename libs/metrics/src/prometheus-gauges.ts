@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, metricsRegistry, shanghaiDate } from '@app/kernel';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { GaugeName } from './domain/metric-names';
+import { MetricCountsRepository } from './persistence/metric-counts.repository';
+import { TargetsRepository } from './persistence/targets.repository';
 
 /**
  * The headline figures on GET /metrics (Prometheus), for an operations dashboard (docker/grafana-dashboard.json).
@@ -15,7 +16,7 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class MetricsPrometheusGauges {
-  constructor(@InjectDataSource() dataSource: DataSource, clock: Clock) {
+  constructor(counts: MetricCountsRepository, targets: TargetsRepository, clock: Clock) {
     const year = () => Number(shanghaiDate(clock.now()).slice(0, 4));
     const gauge = (name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>) => {
       // a process may build several apps (tests): the newest app's data source answers
@@ -37,28 +38,17 @@ export class MetricsPrometheusGauges {
       ['year', 'org_unit'],
       async (g) => {
         const y = year();
-        const rows = await dataSource.query<{ org_unit_code: string; target: number }[]>(
-          'SELECT DISTINCT ON (org_unit_code) org_unit_code, target FROM metric_targets WHERE year = $1 ORDER BY org_unit_code, id DESC',
-          [y],
-        );
-        for (const r of rows) g.set({ year: String(y), org_unit: r.org_unit_code }, r.target);
+        for (const [unit, target] of await targets.current(y)) g.set({ year: String(y), org_unit: unit }, target);
       },
     );
     gauge('ped_filed_cases', 'Cases filed (立案) this year per org unit', ['year', 'org_unit'], async (g) => {
       const y = year();
-      const rows = await dataSource.query<{ org_unit_code: string; n: string }[]>(
-        `SELECT org_unit_code, sum(value)::bigint AS n FROM metric_counts
-          WHERE metric = 'case.filed' AND dimension = '' AND period >= $1 AND period <= $2 GROUP BY 1`,
-        [`${y}-01-01`, `${y}-12-01`],
-      );
+      const rows = await counts.filedPerUnit(y);
       for (const r of rows) g.set({ year: String(y), org_unit: r.org_unit_code }, Number(r.n));
     });
-    const liveGauge = (name: string, help: string, metric: string) =>
+    const liveGauge = (name: string, help: string, metric: GaugeName) =>
       gauge(name, help, ['org_unit'], async (g) => {
-        const rows = await dataSource.query<{ org_unit_code: string; value: string }[]>(
-          'SELECT org_unit_code, value FROM metric_gauges WHERE metric = $1',
-          [metric],
-        );
+        const rows = await counts.gauge(metric);
         for (const r of rows) g.set({ org_unit: r.org_unit_code || 'all' }, Number(r.value));
       });
     liveGauge('ped_open_overdue_cases', 'Open cases past their deadline, as of the last metrics roll-up', 'case.open_overdue');
@@ -68,10 +58,8 @@ export class MetricsPrometheusGauges {
       'credit.publication_backlog',
     );
     gauge('ped_metrics_rollup_age_seconds', 'Seconds since the live metric states were rolled up', [], async (g) => {
-      const [row] = await dataSource.query<{ age: number }[]>(
-        `SELECT extract(epoch FROM now() - computed_at)::float8 AS age FROM metric_gauges WHERE metric = 'case.open_overdue' AND org_unit_code = ''`,
-      );
-      if (row) g.set(row.age);
+      const age = await counts.rollupAgeSeconds();
+      if (age !== null) g.set(age);
     });
   }
 }

@@ -18,7 +18,7 @@ export class AuditController {
   @Roles('supervisor', 'admin')
   async list(@CurrentUser() user: AuthUser, @Query() q: AuditQueryDto): Promise<Page<AuditEntryResponse>> {
     await this.chain.sealPending(); // so the page shows hashes for everything committed so far
-    return this.query.list(user.scope, q);
+    return this.query.list(user, q);
   }
 
   @Get('verify')

@@ -28,7 +28,7 @@ export class UsersController {
   @Get()
   @Roles('admin', 'supervisor', 'officer')
   list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery): Promise<Page<UserResponse>> {
-    return this.users.list(user.scope, q);
+    return this.users.list(user, q);
   }
 
   @Get(':id')

@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isEnforcementUnit } from '../domain/org-unit-kinds';
 import { OrgUnitEntity } from './org-unit.entity';
 
@@ -6,4 +8,36 @@ import { OrgUnitEntity } from './org-unit.entity';
 export async function findEnforcementUnit(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
   const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code });
   return isEnforcementUnit(unit) ? unit : null;
+}
+
+/** The codes of the city bureau(s): whose supervisors hear of what the centre holds and of city-wide alerts. */
+export async function findBureauCodes(em: EntityManager): Promise<string[]> {
+  const rows = await em.getRepository(OrgUnitEntity).find({ where: { kind: 'bureau' }, select: { code: true } });
+  return rows.map((r) => r.code);
+}
+
+/** Every statement on org units. */
+@Injectable()
+export class OrgUnitsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  listActive(): Promise<OrgUnitEntity[]> {
+    return this.dataSource.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { code: 'ASC' } });
+  }
+
+  findByCode(code: string, em: EntityManager = this.dataSource.manager): Promise<OrgUnitEntity | null> {
+    return em.getRepository(OrgUnitEntity).findOneBy({ code });
+  }
+
+  lockByCode(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
+    return em.findOne(OrgUnitEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(em: EntityManager, code: string, fields: Partial<OrgUnitEntity>): Promise<void> {
+    await em.update(OrgUnitEntity, { code }, fields);
+  }
+
+  async insert(em: EntityManager, unit: Omit<OrgUnitEntity, 'createdAt' | 'updatedAt' | 'version'>): Promise<void> {
+    await em.insert(OrgUnitEntity, unit);
+  }
 }

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Role, systemActor } from '@app/kernel';
-import { DataSource } from 'typeorm';
 import { orgUnitsFromFile, OrgUnitsService } from '../org-units.service';
-import { UserEntity } from '../persistence/user.entity';
+import { UsersRepository } from '../persistence/users.repository';
 import { UsersService } from '../users.service';
 import { DEFAULT_ORG_UNITS } from './org-units.data';
 
@@ -26,7 +24,7 @@ export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly userRows: UsersRepository,
     private readonly orgUnits: OrgUnitsService,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,7 +33,7 @@ export class DemoSeeder {
   async seed(): Promise<{ seeded: boolean }> {
     const actor = systemActor('seed:demo');
     await this.orgUnits.upsertAll(actor, orgUnitsFromFile(DEFAULT_ORG_UNITS));
-    if ((await this.dataSource.getRepository(UserEntity).count()) > 0) {
+    if ((await this.userRows.count()) > 0) {
       this.logger.log('users exist; demo users not seeded again');
       return { seeded: false };
     }

@@ -4,3 +4,7 @@ export * from './respondent-name';
 export * from './duplicate-rules';
 export * from './ticket-sla';
 export * from './early-warning';
+export * from './ticket-scope';
+export * from './caller-rules';
+export * from './case-link';
+export * from './ticket-overdue';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CountCell, CountDelta, foldDeltas, GaugeName, MetricName } from './domain/metric-names';
+import { CountCell, CountDelta, foldDeltas, GaugeName, MetricName } from '../domain/metric-names';
 
 /**
  * The write side of the counts. `add` runs inside the caller's business transaction, so a count exists exactly when

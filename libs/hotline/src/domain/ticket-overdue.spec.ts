@@ -1,4 +1,4 @@
-import { isTicketOverdue } from './ticket.mapper';
+import { isTicketOverdue } from './ticket-overdue';
 
 const open = {
   status: 'in_progress' as const,

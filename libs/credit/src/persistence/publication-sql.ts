@@ -1,0 +1,10 @@
+import { UNDELIVERED_STATUSES } from '../domain/publication-status';
+
+/**
+ * `('pending', 'submitted', 'rejected', 'failed')`, as literals (built from the constant) so the planner can read the
+ * partial index ix_credit_publications_undelivered.
+ */
+export const UNDELIVERED_STATUSES_SQL = `(${UNDELIVERED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/** isOverdue (domain/publication-status.ts) over alias `p`, with the Shanghai date as :today. */
+export const PUBLICATION_OVERDUE_SQL = `(p.status IN ${UNDELIVERED_STATUSES_SQL} AND p.due_on < :today)`;
