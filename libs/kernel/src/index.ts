@@ -32,3 +32,4 @@ export * from './export';
 export * from './time/with-timeout';
 export * from './http/id-param';
 export * from './approvals/approval-inbox';
+export * from './http/openapi';

@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, Roles } from '@app/kernel';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiPage, AuthUser, CurrentUser, Page, Roles } from '@app/kernel';
 import { AuditChainService, VerifyResult } from '../audit-chain.service';
 import { AuditQueryService } from '../audit-query.service';
-import { AuditEntryResponse, AuditQueryDto } from './dto/audit-query.dto';
+import { AuditEntryResponse, AuditQueryDto, VerifyResultDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 500)
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -16,6 +17,7 @@ export class AuditController {
 
   @Get()
   @Roles('supervisor', 'admin')
+  @ApiPage(AuditEntryResponse)
   async list(@CurrentUser() user: AuthUser, @Query() q: AuditQueryDto): Promise<Page<AuditEntryResponse>> {
     await this.chain.sealPending(); // so the page shows hashes for everything committed so far
     return this.query.list(user, q);
@@ -23,6 +25,7 @@ export class AuditController {
 
   @Get('verify')
   @Roles('supervisor', 'admin')
+  @ApiOkResponse({ type: VerifyResultDto })
   async verify(): Promise<VerifyResult> {
     await this.chain.sealPending();
     return this.chain.verify();

@@ -11,30 +11,11 @@ import { CasesRepository } from '../persistence/cases.repository';
 import { EvidenceRepository } from '../persistence/evidence.repository';
 import { CaseEvidenceEntity } from '../persistence/case-evidence.entity';
 import { EvidenceStorage } from './evidence-storage';
+import { EvidenceResponse } from '../http/dto/evidence-response';
 
 export const EVIDENCE_STORAGE = Symbol('EVIDENCE_STORAGE');
 
-export interface EvidenceResponse {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  description: string;
-  uploadedBy: string;
-  uploadedAt: string;
-  version: number;
-  /** 登记保存: present when the evidence was registered for preservation */
-  preservation: {
-    preservedOn: string;
-    decisionDue: string;
-    decision: PreservationDecision | null;
-    note: string | null;
-    decidedOn: string | null;
-    decidedBy: string | null;
-    overdue: boolean;
-  } | null;
-}
+export { EvidenceResponse } from '../http/dto/evidence-response';
 
 const toResponse = (e: CaseEvidenceEntity, today: string): EvidenceResponse => ({
   id: e.id,

@@ -1,7 +1,22 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport, shanghaiDate } from '@app/kernel';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  ActorContext,
+  ApiErrorResponses,
+  ApiExportResponse,
+  ApiPage,
+  AuthUser,
+  CurrentUser,
+  IdParam,
+  Idempotent,
+  Page,
+  Roles,
+  sendExport,
+  shanghaiDate,
+  TimelineEventDto,
+} from '@app/kernel';
 import { caseExportColumns } from '../case-export';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -11,13 +26,15 @@ import { AmendCaseDto } from './dto/amend-case.dto';
 import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
 import { CaseCountsQuery, CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
-import { CaseCountsResponse, CaseEventResponse, CaseResponse } from './dto/case-response';
+import { CaseCountsResponse, CaseEventResponse, CaseResponse, PartyContactResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
 
 class PartyParams extends IdParam {
+  @ApiProperty({ enum: ['requester', 'respondent'], enumName: 'PartyRole' })
   @IsIn(['requester', 'respondent'])
   role!: 'requester' | 'respondent';
 
+  @ApiProperty({ minimum: 0, maximum: 49, description: 'position in the requesters or respondents' })
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -34,12 +51,14 @@ class UnmaskQuery {
 }
 
 class CaseActionParams extends IdParam {
+  @ApiProperty({ description: 'a case action (allowedActions of the case)' })
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
   action!: string;
 }
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('cases')
 export class CasesController {
   private readonly logger = new Logger(CasesController.name);
@@ -54,12 +73,14 @@ export class CasesController {
   @Post()
   @Roles('officer', 'supervisor')
   @Idempotent()
+  @ApiCreatedResponse({ type: CaseResponse })
   create(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Body() dto: CreateCaseDto): Promise<CaseResponse> {
     return this.cases.intake(user, actor, dto);
   }
 
   @Get()
   @Roles('officer', 'supervisor')
+  @ApiPage(CaseResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: CaseQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(user, q);
   }
@@ -67,6 +88,7 @@ export class CasesController {
   /** List headers: how many cases in scope per status (or type, or unit), from kept counts. */
   @Get('counts')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: CaseCountsResponse })
   counts(@CurrentUser() user: AuthUser, @Query() q: CaseCountsQuery): Promise<CaseCountsResponse> {
     return this.cases.counts(user, q);
   }
@@ -74,6 +96,7 @@ export class CasesController {
   /** CSV or XLSX of the filtered list, Chinese headers, streamed page by page; audited. */
   @Get('export')
   @Roles('officer', 'supervisor')
+  @ApiExportResponse()
   async export(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -98,12 +121,14 @@ export class CasesController {
   @Post(':id/recusals')
   @Roles('supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseResponse })
   recuse(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam, @Body() dto: RecuseDto): Promise<CaseResponse> {
     return this.actions.recuse(user, actor, p.id, dto);
   }
 
   @Get(':id/events')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: TimelineEventDto, isArray: true })
   events(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<CaseEventResponse[]> {
     return this.cases.events(user, p.id);
   }
@@ -111,6 +136,7 @@ export class CasesController {
   @Post(':id/actions/:action')
   @Roles('officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseResponse })
   act(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -123,13 +149,14 @@ export class CasesController {
   /** A party's phone and ID number in clear, for an officer of the case; audited, never cached. */
   @Get(':id/parties/:role/:ordinal/contact')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: PartyContactResponse })
   async partyContact(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
     @Param() p: PartyParams,
     @Query() q: UnmaskQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ name: string; idNumber: string | null; phone: string | null }> {
+  ): Promise<PartyContactResponse> {
     void reply.header('cache-control', 'no-store');
     return this.cases.partyContact(user, actor, p.id, p.role, p.ordinal, q.reason);
   }
@@ -137,6 +164,7 @@ export class CasesController {
   /** 补正: corrects parties, patents, summary and flags until a decision is taken (validated as intake). */
   @Patch(':id')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: CaseResponse })
   amend(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -148,6 +176,7 @@ export class CasesController {
 
   @Get(':id')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: CaseResponse })
   get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<CaseResponse> {
     return this.cases.get(user, p.id);
   }

@@ -1,30 +1,48 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, attachmentDisposition, AuthUser, CurrentUser, DomainError, IdParam, Roles } from '@app/kernel';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  ActorContext,
+  ApiErrorResponses,
+  ApiFileResponse,
+  ApiMultipartUpload,
+  attachmentDisposition,
+  AuthUser,
+  CurrentUser,
+  DomainError,
+  IdParam,
+  Roles,
+} from '@app/kernel';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { PRESERVATION_DECISIONS, PreservationDecision } from '../domain/case-deadlines';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
-import { EvidenceResponse, EvidenceService } from '../evidence/evidence.service';
+import { EvidenceService } from '../evidence/evidence.service';
+import { EvidenceResponse } from './dto/evidence-response';
 
 class EvidenceParam extends IdParam {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a UUID' })
   evidenceId!: string;
 }
 
 class PreservationDecisionDto {
+  @ApiProperty({ minimum: 1 })
   @IsInt()
   @Min(1)
   expectedVersion!: number;
 
+  @ApiProperty({ enum: PRESERVATION_DECISIONS, enumName: 'PreservationDecision' })
   @IsIn(PRESERVATION_DECISIONS, { message: `must be one of ${PRESERVATION_DECISIONS.join(', ')}` })
   decision!: PreservationDecision;
 
+  @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   note?: string;
 
+  @ApiPropertyOptional({ format: 'date', description: 'the day of the decision (not in the future)' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
   decidedOn?: string;
@@ -44,6 +62,7 @@ const SAFE_TYPES = new Set([
 
 @ApiTags('evidence')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('cases/:id/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
@@ -55,7 +74,15 @@ export class EvidenceController {
    */
   @Post()
   @Roles('officer', 'supervisor')
-  @ApiConsumes('multipart/form-data')
+  @ApiMultipartUpload(
+    {
+      description: { type: 'string', maxLength: 1000, description: 'what the evidence is' },
+      preservedOn: { type: 'string', format: 'date', description: '登记保存: the date the evidence was registered for preservation' },
+    },
+    ['description'],
+  )
+  @ApiErrorResponses(413, 415)
+  @ApiCreatedResponse({ type: EvidenceResponse })
   @HttpCode(201)
   async upload(
     @CurrentUser() user: AuthUser,
@@ -101,6 +128,7 @@ export class EvidenceController {
   @Post(':evidenceId/preservation-decision')
   @Roles('officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: EvidenceResponse })
   decidePreservation(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -112,6 +140,7 @@ export class EvidenceController {
 
   @Get()
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: EvidenceResponse, isArray: true })
   list(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<EvidenceResponse[]> {
     return this.evidence.list(user, p.id);
   }
@@ -119,6 +148,7 @@ export class EvidenceController {
   /** The file, verified against its sha256 first; a mismatch is refused (500 EVIDENCE_INTEGRITY) and alerted. */
   @Get(':evidenceId/content')
   @Roles('officer', 'supervisor')
+  @ApiFileResponse(['application/octet-stream', ...SAFE_TYPES], 'the file (inline types only when harmless), x-content-sha256 header')
   async content(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,

@@ -1,7 +1,19 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Page, Roles, sendExport } from '@app/kernel';
+import {
+  Actor,
+  ActorContext,
+  ApiErrorResponses,
+  ApiExportResponse,
+  ApiPage,
+  AuthUser,
+  CurrentUser,
+  IdParam,
+  Page,
+  Roles,
+  sendExport,
+} from '@app/kernel';
 import { CREDIT_RECORD_COLUMNS } from '../credit-export';
 import { CreditPublicationsService } from '../credit-publications.service';
 import {
@@ -14,6 +26,7 @@ import {
 
 @ApiTags('credit')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('credit/publications')
 export class CreditController {
   private readonly logger = new Logger(CreditController.name);
@@ -22,6 +35,7 @@ export class CreditController {
 
   @Get()
   @Roles('officer', 'supervisor')
+  @ApiPage(PublicationResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: PublicationQueryDto): Promise<Page<PublicationResponse>> {
     return this.publications.list(user, q);
   }
@@ -29,6 +43,7 @@ export class CreditController {
   /** The standard's columns in its order, Chinese headers, CSV or XLSX, streamed; audited. */
   @Get('export')
   @Roles('officer', 'supervisor')
+  @ApiExportResponse()
   async export(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -48,6 +63,7 @@ export class CreditController {
 
   @Get(':id')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: PublicationResponse })
   get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<PublicationResponse> {
     return this.publications.get(user, p.id);
   }
@@ -56,6 +72,7 @@ export class CreditController {
   @Post(':id/actions/:action')
   @Roles('supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: PublicationResponse })
   act(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,

@@ -1,7 +1,21 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles, sendExport } from '@app/kernel';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  ActorContext,
+  ApiErrorResponses,
+  ApiExportResponse,
+  ApiPage,
+  AuthUser,
+  CurrentUser,
+  IdParam,
+  Idempotent,
+  Page,
+  Roles,
+  sendExport,
+  TimelineEventDto,
+} from '@app/kernel';
 import { IsInt, Matches, Min } from 'class-validator';
 import { EarlyWarningService } from '../early-warning.service';
 import { HotlineService } from '../hotline.service';
@@ -13,11 +27,13 @@ import { AlertQueryDto, TicketExportQuery, TicketQueryDto } from './dto/ticket-q
 import { AlertResponse, TicketCallerResponse, TicketEventResponse, TicketResponse } from './dto/ticket-response';
 
 class ActionParams extends IdParam {
+  @ApiProperty({ description: 'a ticket action (allowedActions of the ticket)' })
   @Matches(/^[a-z_]{1,40}$/, { message: 'is not an action' })
   action!: string;
 }
 
 class AcknowledgeDto {
+  @ApiProperty({ minimum: 1 })
   @IsInt()
   @Min(1)
   expectedVersion!: number;
@@ -25,6 +41,7 @@ class AcknowledgeDto {
 
 @ApiTags('hotline')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('hotline')
 export class HotlineController {
   private readonly logger = new Logger(HotlineController.name);
@@ -39,12 +56,14 @@ export class HotlineController {
   @Post('tickets')
   @Roles('hotline_operator', 'supervisor')
   @Idempotent()
+  @ApiCreatedResponse({ type: TicketResponse })
   create(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Body() dto: CreateTicketDto): Promise<TicketResponse> {
     return this.tickets.create(user, actor, dto);
   }
 
   @Get('tickets')
   @Roles('hotline_operator', 'officer', 'supervisor')
+  @ApiPage(TicketResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: TicketQueryDto): Promise<Page<TicketResponse>> {
     return this.tickets.list(user, q);
   }
@@ -52,6 +71,7 @@ export class HotlineController {
   /** CSV or XLSX of the filtered list, Chinese headers, personal data masked, streamed; audited. */
   @Get('tickets/export')
   @Roles('hotline_operator', 'supervisor')
+  @ApiExportResponse()
   async export(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -72,12 +92,14 @@ export class HotlineController {
 
   @Get('tickets/:id')
   @Roles('hotline_operator', 'officer', 'supervisor')
+  @ApiOkResponse({ type: TicketResponse })
   get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TicketResponse> {
     return this.tickets.get(user, p.id);
   }
 
   @Get('tickets/:id/events')
   @Roles('hotline_operator', 'officer', 'supervisor')
+  @ApiOkResponse({ type: TimelineEventDto, isArray: true })
   events(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TicketEventResponse[]> {
     return this.tickets.events(user, p.id);
   }
@@ -85,6 +107,7 @@ export class HotlineController {
   /** The caller unmasked (operators, supervisors); every call is an audited sensitive read. */
   @Get('tickets/:id/caller')
   @Roles('hotline_operator', 'supervisor')
+  @ApiOkResponse({ type: TicketCallerResponse })
   unmaskedCaller(@CurrentUser() user: AuthUser, @Actor() actor: ActorContext, @Param() p: IdParam): Promise<TicketCallerResponse> {
     return this.tickets.unmaskedCaller(user, actor, p.id);
   }
@@ -92,6 +115,7 @@ export class HotlineController {
   @Post('tickets/:id/actions/:action')
   @Roles('hotline_operator', 'officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: TicketResponse })
   act(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -104,6 +128,7 @@ export class HotlineController {
   /** Early-warning alerts (专利预警), newest first, with the tickets behind each that the caller may see. */
   @Get('alerts')
   @Roles('hotline_operator', 'supervisor')
+  @ApiPage(AlertResponse)
   alerts(@CurrentUser() user: AuthUser, @Query() q: AlertQueryDto): Promise<Page<AlertResponse>> {
     return this.warnings.list(user, q);
   }
@@ -111,6 +136,7 @@ export class HotlineController {
   @Post('alerts/:id/acknowledge')
   @Roles('supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: AlertResponse })
   acknowledge(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,

@@ -1,10 +1,17 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { attachmentDisposition, DomainError, Public } from '@app/kernel';
+import { ApiErrorResponses, ApiFileResponse, attachmentDisposition, DomainError, Public } from '@app/kernel';
 import { ExchangeService } from '../exchange.service';
 import { ExchangeVerifier, IncomingRequest } from '../exchange/exchange-verifier';
 import { ExchangeFileParam, ExchangeIdParam } from './dto/transfer.dto';
+import { ExchangeAnswerDto } from './dto/transfer-response';
+
+/** The signed JSON message; its fields are checked by the exchange after the signature and the Content-Digest. */
+const SIGNED_JSON = ApiBody({
+  required: true,
+  schema: { type: 'object', additionalProperties: true, description: 'signed (RFC 9421) JSON message with a Content-Digest' },
+});
 
 type RawRequest = FastifyRequest & { rawBody?: Buffer };
 
@@ -24,6 +31,7 @@ function incoming(req: RawRequest): IncomingRequest {
  */
 @ApiTags('exchange')
 @Public()
+@ApiErrorResponses(400, 401, 404, 409, 422, 500)
 @Controller('exchange/transfers')
 export class ExchangeController {
   constructor(
@@ -32,6 +40,9 @@ export class ExchangeController {
   ) {}
 
   @Post()
+  @SIGNED_JSON
+  @ApiCreatedResponse({ type: ExchangeAnswerDto, description: 'a new dossier' })
+  @ApiOkResponse({ type: ExchangeAnswerDto, description: 'a dossier seen before' })
   async receive(@Req() req: RawRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const v = await this.verifier.verify(incoming(req));
     const answer = await this.exchange.receiveDossier(v, parsed(req), req.rawBody ?? Buffer.alloc(0));
@@ -40,6 +51,9 @@ export class ExchangeController {
   }
 
   @Post(':id/status')
+  @SIGNED_JSON
+  @ApiCreatedResponse({ type: ExchangeAnswerDto, description: 'a new status message' })
+  @ApiOkResponse({ type: ExchangeAnswerDto, description: 'a message seen before' })
   async status(@Req() req: RawRequest, @Param() p: ExchangeIdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const v = await this.verifier.verify(incoming(req));
     const answer = await this.exchange.receiveStatus(v, p.id, parsed(req));
@@ -48,6 +62,7 @@ export class ExchangeController {
   }
 
   @Get(':id/files/:fileId')
+  @ApiFileResponse(['application/octet-stream'], 'the file, x-content-sha256 header')
   async file(@Req() req: RawRequest, @Param() p: ExchangeFileParam, @Res() reply: FastifyReply): Promise<void> {
     const v = await this.verifier.verify(incoming(req));
     const f = await this.exchange.serveFile(v, p.id, p.fileId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, ActorContext, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles } from '@app/kernel';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, ActorContext, ApiErrorResponses, ApiPage, AuthUser, CurrentUser, IdParam, Idempotent, Page, Roles } from '@app/kernel';
 import { LiaisonResponse, LiaisonsReferralsService, ReferralResponse } from '../liaisons-referrals.service';
 import {
   CreateLiaisonDto,
@@ -12,9 +12,11 @@ import {
   ReferralQueryDto,
   ReferralSummaryQuery,
 } from './dto/liaison.dto';
+import { LiaisonResponseDto, ReferralResponseDto, ReferralSummaryResponseDto } from './dto/transfer-response';
 
 @ApiTags('liaisons')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class LiaisonsController {
   constructor(private readonly service: LiaisonsReferralsService) {}
@@ -23,6 +25,7 @@ export class LiaisonsController {
   @Roles('officer', 'supervisor')
   @HttpCode(201)
   @Idempotent()
+  @ApiCreatedResponse({ type: LiaisonResponseDto })
   create(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -34,6 +37,7 @@ export class LiaisonsController {
 
   @Get('cases/:id/liaisons')
   @Roles('officer', 'supervisor')
+  @ApiPage(LiaisonResponseDto)
   ofCase(@CurrentUser() user: AuthUser, @Param() p: IdParam, @Query() q: LiaisonQueryDto): Promise<Page<LiaisonResponse>> {
     return this.service.liaisonsOfCase(user, p.id, q);
   }
@@ -41,6 +45,7 @@ export class LiaisonsController {
   /** For supervisors: open liaisons (`open=true`), overdue ones (`overdue=true`), by channel. */
   @Get('liaisons')
   @Roles('supervisor')
+  @ApiPage(LiaisonResponseDto)
   list(@CurrentUser() user: AuthUser, @Query() q: LiaisonQueryDto): Promise<Page<LiaisonResponse>> {
     return this.service.listLiaisons(user, q);
   }
@@ -48,6 +53,7 @@ export class LiaisonsController {
   @Post('liaisons/:id/actions/:action')
   @Roles('officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: LiaisonResponseDto })
   act(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -59,19 +65,22 @@ export class LiaisonsController {
 
   @Get('referrals')
   @Roles('officer', 'supervisor')
+  @ApiPage(ReferralResponseDto)
   referrals(@CurrentUser() user: AuthUser, @Query() q: ReferralQueryDto): Promise<Page<ReferralResponse>> {
     return this.service.listReferrals(user, q);
   }
 
   @Get('referrals/summary')
   @Roles('officer', 'supervisor')
-  summary(@CurrentUser() user: AuthUser, @Query() q: ReferralSummaryQuery) {
+  @ApiOkResponse({ type: ReferralSummaryResponseDto })
+  summary(@CurrentUser() user: AuthUser, @Query() q: ReferralSummaryQuery): Promise<ReferralSummaryResponseDto> {
     return this.service.referralSummary(user, q);
   }
 
   @Post('referrals/:id/actions/:action')
   @Roles('officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReferralResponseDto })
   actReferral(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import {
   Actor,
   ActorContext,
+  ApiErrorResponses,
+  ApiFileResponse,
+  ApiMultipartUpload,
+  ApiPage,
   attachmentDisposition,
   AuthUser,
   CurrentUser,
@@ -13,6 +17,7 @@ import {
   Idempotent,
   Page,
   Roles,
+  TimelineEventDto,
   TimelineEventResponse,
 } from '@app/kernel';
 import { PartnersService } from '../partners.service';
@@ -27,9 +32,11 @@ import {
   TransferQueryDto,
 } from './dto/transfer.dto';
 import { PartnerResponse, TransferFileResponse, TransferResponse } from './transfer.mapper';
+import { PartnerResponseDto, TransferFileResponseDto, TransferResponseDto } from './dto/transfer-response';
 
 @ApiTags('transfers')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller()
 export class TransfersController {
   constructor(
@@ -39,12 +46,14 @@ export class TransfersController {
 
   @Get('partners')
   @Roles('officer', 'supervisor', 'admin')
+  @ApiOkResponse({ type: PartnerResponseDto, isArray: true })
   listPartners(): Promise<PartnerResponse[]> {
     return this.partners.list();
   }
 
   @Put('partners/:code')
   @Roles('admin')
+  @ApiOkResponse({ type: PartnerResponseDto })
   putPartner(@Actor() actor: ActorContext, @Param() p: PartnerCodeParam, @Body() dto: PutPartnerDto): Promise<PartnerResponse> {
     return this.partners.put(actor, p.code, dto);
   }
@@ -53,6 +62,7 @@ export class TransfersController {
   @Roles('officer', 'supervisor')
   @HttpCode(201)
   @Idempotent()
+  @ApiCreatedResponse({ type: TransferResponseDto })
   request(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,
@@ -64,24 +74,28 @@ export class TransfersController {
 
   @Get('transfers')
   @Roles('officer', 'supervisor')
+  @ApiPage(TransferResponseDto)
   list(@CurrentUser() user: AuthUser, @Query() q: TransferQueryDto): Promise<Page<TransferResponse>> {
     return this.transfers.list(user, q);
   }
 
   @Get('transfers/:id')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: TransferResponseDto })
   get(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TransferResponse> {
     return this.transfers.get(user, p.id);
   }
 
   @Get('transfers/:id/events')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: TimelineEventDto, isArray: true })
   events(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TimelineEventResponse[]> {
     return this.transfers.events(user, p.id);
   }
 
   @Get('transfers/:id/files')
   @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: TransferFileResponseDto, isArray: true })
   files(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<TransferFileResponse[]> {
     return this.transfers.files(user, p.id);
   }
@@ -89,7 +103,11 @@ export class TransfersController {
   /** multipart/form-data: `file` and `description`: a file answering an inbound assistance request. */
   @Post('transfers/:id/files')
   @Roles('officer', 'supervisor')
-  @ApiConsumes('multipart/form-data')
+  @ApiMultipartUpload({
+    description: { type: 'string', maxLength: 1000, description: 'what the file is (send it before the file; defaults to the file name)' },
+  })
+  @ApiErrorResponses(413, 415)
+  @ApiCreatedResponse({ type: TransferFileResponseDto })
   @HttpCode(201)
   async upload(
     @CurrentUser() user: AuthUser,
@@ -120,6 +138,7 @@ export class TransfersController {
 
   @Get('transfers/:id/files/:fileId/content')
   @Roles('officer', 'supervisor')
+  @ApiFileResponse(['application/octet-stream'], 'the file, x-content-sha256 header')
   async content(@CurrentUser() user: AuthUser, @Param() p: ExchangeFileParam, @Res() reply: FastifyReply): Promise<void> {
     const { meta, stream } = await this.transfers.openFile(user, p.id, p.fileId);
     await reply
@@ -133,6 +152,7 @@ export class TransfersController {
   @Post('transfers/:id/actions/:action')
   @Roles('officer', 'supervisor')
   @HttpCode(200)
+  @ApiOkResponse({ type: TransferResponseDto })
   act(
     @CurrentUser() user: AuthUser,
     @Actor() actor: ActorContext,

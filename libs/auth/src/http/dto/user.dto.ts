@@ -37,7 +37,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
@@ -70,7 +70,7 @@ export class UpdateUserDto {
   @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -102,7 +102,7 @@ export class ListUsersQuery extends PageQuery {
   @MaxLength(40)
   orgUnitCode?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

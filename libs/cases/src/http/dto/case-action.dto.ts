@@ -24,7 +24,7 @@ const DATE_MESSAGE = { message: 'must be a date YYYY-MM-DD' };
 export const SERVICE_METHODS = ['direct', 'mail', 'electronic', 'left_at_address', 'public_notice'] as const;
 
 export class DecisionDto {
-  @ApiProperty({ enum: PROPOSABLE_DECISION_KINDS })
+  @ApiProperty({ enum: PROPOSABLE_DECISION_KINDS, enumName: 'ProposableDecisionKind' })
   @IsIn(PROPOSABLE_DECISION_KINDS)
   kind!: ProposableDecisionKind;
 
@@ -124,7 +124,7 @@ export class CaseActionDto {
   @Matches(DATE, DATE_MESSAGE)
   servedOn?: string;
 
-  @ApiPropertyOptional({ enum: SERVICE_METHODS })
+  @ApiPropertyOptional({ enum: SERVICE_METHODS, enumName: 'ServiceMethod' })
   @IsOptional()
   @IsIn(SERVICE_METHODS)
   method?: (typeof SERVICE_METHODS)[number];
@@ -136,7 +136,7 @@ export class CaseActionDto {
   @MaxLength(5000)
   agreementSummary?: string;
 
-  @ApiPropertyOptional({ enum: REFER_TARGETS })
+  @ApiPropertyOptional({ enum: REFER_TARGETS, enumName: 'ReferTarget' })
   @IsOptional()
   @IsIn(REFER_TARGETS)
   to?: ReferTarget;

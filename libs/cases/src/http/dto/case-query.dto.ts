@@ -8,12 +8,12 @@ import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../domain/ca
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CaseQueryDto extends PageQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ enum: CASE_TYPES })
+  @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType' })
   @IsOptional()
   @IsIn(CASE_TYPES)
   type?: CaseType;
@@ -56,7 +56,11 @@ export class CaseQueryDto extends PageQuery {
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   dueBefore?: string;
 
-  @ApiPropertyOptional({ enum: CASE_SORTS, description: 'newest (default) or deadline: nearest deadline in force first' })
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    enumName: 'CaseSort',
+    description: 'newest (default) or deadline: nearest deadline in force first',
+  })
   @IsOptional()
   @IsIn(CASE_SORTS)
   sort?: CaseSort;
@@ -66,7 +70,7 @@ export const CASE_COUNT_GROUPS = ['status', 'type', 'orgUnit'] as const;
 export type CaseCountGroup = (typeof CASE_COUNT_GROUPS)[number];
 
 export class CaseCountsQuery {
-  @ApiPropertyOptional({ enum: CASE_COUNT_GROUPS })
+  @ApiPropertyOptional({ enum: CASE_COUNT_GROUPS, enumName: 'CaseCountGroup' })
   @IsOptional()
   @IsIn(CASE_COUNT_GROUPS)
   groupBy?: CaseCountGroup;
@@ -79,7 +83,7 @@ export class CaseCountsQuery {
 }
 
 export class CaseExportQuery extends CaseQueryDto {
-  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @ApiProperty({ enum: ['csv', 'xlsx'], enumName: 'ExportFormat' })
   @IsIn(['csv', 'xlsx'])
   format!: 'csv' | 'xlsx';
 }

@@ -26,7 +26,7 @@ import {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PartyDto {
-  @ApiProperty({ enum: PARTY_KINDS })
+  @ApiProperty({ enum: PARTY_KINDS, enumName: 'PartyKind' })
   @IsIn(PARTY_KINDS)
   kind!: PartyKind;
 
@@ -48,7 +48,11 @@ export class PartyDto {
   @MaxLength(40)
   idNumber?: string;
 
-  @ApiPropertyOptional({ enum: [...QUALIFYING_REQUESTER_ROLES, 'other'], description: 'requesters: patentee or interested party' })
+  @ApiPropertyOptional({
+    enum: [...QUALIFYING_REQUESTER_ROLES, 'other'],
+    enumName: 'RequesterRole',
+    description: 'requesters: patentee or interested party',
+  })
   @IsOptional()
   @IsIn([...QUALIFYING_REQUESTER_ROLES, 'other'])
   role?: string;
@@ -106,11 +110,11 @@ export class EcommerceDto {
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: CASE_TYPES })
+  @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType' })
   @IsIn(CASE_TYPES)
   type!: CaseType;
 
-  @ApiProperty({ enum: CASE_SOURCES })
+  @ApiProperty({ enum: CASE_SOURCES, enumName: 'CaseSource' })
   @IsIn(CASE_SOURCES)
   source!: CaseSource;
 

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IdParam, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { CreditRecord, MappingProblem } from '../../domain/credit-record';
+import { CREDIT_RECORD_FIELDS, type CreditRecord, type MappingProblem } from '../../domain/credit-record';
 import { PUBLICATION_ACTIONS, PUBLICATION_STATUSES, PublicationAction, PublicationStatus } from '../../domain/publication-status';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PublicationQueryDto extends PageQuery {
-  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' })
   @IsOptional()
   @IsIn(PUBLICATION_STATUSES)
   status?: PublicationStatus;
@@ -26,7 +26,7 @@ export class PublicationQueryDto extends PageQuery {
 }
 
 export class PublicationExportQuery {
-  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @ApiProperty({ enum: ['csv', 'xlsx'], enumName: 'ExportFormat' })
   @IsIn(['csv', 'xlsx'])
   format!: 'csv' | 'xlsx';
 
@@ -40,14 +40,14 @@ export class PublicationExportQuery {
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES })
+  @ApiPropertyOptional({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' })
   @IsOptional()
   @IsIn(PUBLICATION_STATUSES)
   status?: PublicationStatus;
 }
 
 export class PublicationActionParams extends IdParam {
-  @ApiProperty({ enum: PUBLICATION_ACTIONS })
+  @ApiProperty({ enum: PUBLICATION_ACTIONS, enumName: 'PublicationAction' })
   @IsIn(PUBLICATION_ACTIONS, { message: `must be one of ${PUBLICATION_ACTIONS.join(', ')}` })
   action!: PublicationAction;
 }
@@ -73,24 +73,75 @@ export class PublicationActionDto {
   record?: Record<string, unknown>;
 }
 
-export interface PublicationResponse {
-  id: string;
-  caseId: string;
-  orgUnitCode: string;
-  status: PublicationStatus;
-  decidedOn: string;
-  dueOn: string;
-  overdue: boolean;
-  displayUntil: string;
-  record: CreditRecord;
-  mappingErrors: MappingProblem[];
-  platformReceiptId: string | null;
-  attempts: number;
-  lastError: string | null;
-  publishedAt: string | null;
-  withdrawReason: string | null;
-  removalDueOn: string | null;
-  removedAt: string | null;
-  allowedActions: PublicationAction[];
-  version: number;
+/** One record of the administrative-penalty data standard: every field text, null when it does not apply. */
+export class CreditRecordDto {}
+for (const f of CREDIT_RECORD_FIELDS) {
+  ApiProperty({ type: String, nullable: true, maxLength: f.maxLength, description: f.header })(CreditRecordDto.prototype, f.key);
+}
+
+export class MappingProblemDto implements MappingProblem {
+  @ApiProperty({ description: 'a record key, or `record.<key>` for corrections' })
+  field!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
+export class PublicationResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty()
+  orgUnitCode!: string;
+
+  @ApiProperty({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' })
+  status!: PublicationStatus;
+
+  @ApiProperty({ format: 'date' })
+  decidedOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  dueOn!: string;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ format: 'date' })
+  displayUntil!: string;
+
+  @ApiProperty({ type: CreditRecordDto })
+  record!: CreditRecord;
+
+  @ApiProperty({ type: [MappingProblemDto] })
+  mappingErrors!: MappingProblem[];
+
+  @ApiProperty({ type: String, nullable: true })
+  platformReceiptId!: string | null;
+
+  @ApiProperty()
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  withdrawReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  removalDueOn!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  removedAt!: string | null;
+
+  @ApiProperty({ enum: PUBLICATION_ACTIONS, enumName: 'PublicationAction', isArray: true })
+  allowedActions!: PublicationAction[];
+
+  @ApiProperty()
+  version!: number;
 }

@@ -36,11 +36,11 @@ export class CallerDto {
 }
 
 export class CreateTicketDto {
-  @ApiProperty({ enum: TICKET_CHANNELS })
+  @ApiProperty({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' })
   @IsIn(TICKET_CHANNELS)
   channel!: TicketChannel;
 
-  @ApiProperty({ enum: TICKET_CATEGORIES })
+  @ApiProperty({ enum: TICKET_CATEGORIES, enumName: 'TicketCategory' })
   @IsIn(TICKET_CATEGORIES)
   category!: TicketCategory;
 

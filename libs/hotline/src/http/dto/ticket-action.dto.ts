@@ -73,7 +73,7 @@ export class TicketActionDto {
   @IsUUID('all', { message: 'must be a UUID' })
   caseId?: string;
 
-  @ApiPropertyOptional({ enum: CASE_TYPES, description: 'convert: the new case type' })
+  @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType', description: 'convert: the new case type' })
   @IsOptional()
   @IsIn(CASE_TYPES)
   type?: CaseType;
@@ -92,6 +92,7 @@ export class TicketActionDto {
 
   @ApiPropertyOptional({
     enum: [...QUALIFYING_REQUESTER_ROLES, 'other'],
+    enumName: 'RequesterRole',
     description: "convert: the requester's standing (patentee / interested party), given to the caller's party",
   })
   @IsOptional()

@@ -7,17 +7,17 @@ import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, TicketCategory, Ti
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class TicketQueryDto extends PageQuery {
-  @ApiPropertyOptional({ enum: TICKET_STATUSES })
+  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
   @IsOptional()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
 
-  @ApiPropertyOptional({ enum: TICKET_CATEGORIES })
+  @ApiPropertyOptional({ enum: TICKET_CATEGORIES, enumName: 'TicketCategory' })
   @IsOptional()
   @IsIn(TICKET_CATEGORIES)
   category?: TicketCategory;
 
-  @ApiPropertyOptional({ enum: TICKET_CHANNELS })
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' })
   @IsOptional()
   @IsIn(TICKET_CHANNELS)
   channel?: TicketChannel;
@@ -57,7 +57,7 @@ export class TicketQueryDto extends PageQuery {
 }
 
 export class TicketExportQuery extends TicketQueryDto {
-  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @ApiProperty({ enum: ['csv', 'xlsx'], enumName: 'ExportFormat' })
   @IsIn(['csv', 'xlsx'])
   format!: 'csv' | 'xlsx';
 }

@@ -19,6 +19,7 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 export class YearParam {
+  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
   @Type(() => Number)
   @IsInt({ message: 'must be a year' })
   @Min(MIN_YEAR)
@@ -93,7 +94,7 @@ export class ReportQuery extends UnitQuery {
   @Max(12)
   month!: number;
 
-  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], default: 'xlsx' })
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], enumName: 'ExportFormat', default: 'xlsx' })
   @IsOptional()
   @IsIn(['xlsx', 'csv'])
   format?: 'xlsx' | 'csv';
