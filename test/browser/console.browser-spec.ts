@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startCreditStandin } from '@app/credit';
+import { generateExchangeKeyPair } from '@app/transfers';
 import { takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
 import { patentNumber, uscc } from '../utils/identifiers';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
@@ -121,8 +122,6 @@ describe('web console', () => {
     await page.getByTestId('me-name').waitFor();
     await expect(page.getByTestId('me-unit').textContent()).resolves.toBe('滨海新区');
     await page.locator('.ant-card-head-title', { hasText: '在办案件' }).waitFor();
-    await page.locator('.ant-skeleton').waitFor({ state: 'detached' });
-    await shot(page, '10-officer-my-work');
 
     const officer = await t.token('off.binhai1');
     const respondentName = '浏览器测试被请求人有限公司';
@@ -164,6 +163,8 @@ describe('web console', () => {
     await page.getByTestId('action-ok').click();
     await page.locator('.ant-tag', { hasText: '调查取证' }).first().waitFor();
     await shot(page, '12-officer-case-page');
+    const caseUrl = page.url();
+    const receiptNo = (await page.getByTestId('case-title').textContent())?.trim() ?? '';
 
     const file = Buffer.from('%PDF-1.4\n% 浏览器测试证据\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
     const sha256 = createHash('sha256').update(file).digest('hex');
@@ -175,6 +176,38 @@ describe('web console', () => {
     await shot(page, '13-officer-evidence');
     await page.getByRole('tab', { name: '时间线' }).click();
     await page.locator('.ant-timeline-item', { hasText: '指派办案人员' }).first().waitFor();
+
+    // 我的工作: the case assigned to this officer, by the server's deadline order
+    await page.goto(`${base}/work`);
+    await page.getByTestId('my-work').locator('tr.ant-table-row', { hasText: receiptNo }).waitFor();
+    await page.locator('[data-testid^="count-"]').first().waitFor();
+    await shot(page, '10-officer-my-work');
+
+    // a transfer to a partner office (configured by the admin through the api here; the admin's screen is tested below)
+    const admin = await t.token('admin');
+    await t.http
+      .put('/api/v1/partners/130000')
+      .set(auth(admin))
+      .send({
+        name: '河北省知识产权局',
+        endpoint: 'http://127.0.0.1:9/exchange',
+        keys: [{ keyId: '130000-1', algorithm: 'ed25519', publicKey: generateExchangeKeyPair('ed25519').publicKey }],
+        active: true,
+        replyDueWorkingDays: 10,
+      })
+      .expect(200);
+    await page.goto(caseUrl);
+    await page.getByRole('tab', { name: '移送协作' }).click();
+    await page.getByTestId('request-transfer').click();
+    const form = page.locator('.ant-modal');
+    await choose(page, '协作机关', '河北省知识产权局', form);
+    await choose(page, '类型', '案件移送', form);
+    await form.getByLabel('理由').fill('被请求人住所地及侵权行为地均在河北省，依法移送');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await shot(page, '15-officer-transfer-request');
+    await page.getByTestId('action-ok').click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByTestId('case-transfers').locator('tr.ant-table-row', { hasText: '待审批' }).waitFor();
 
     await page.goto(`${base}/cases`);
     await page.getByTestId('cases-table').locator('tr.ant-table-row').first().waitFor();
@@ -262,7 +295,7 @@ describe('web console', () => {
           patents: [],
         })
         .expect(201)
-    ).body as { id: string; version: number };
+    ).body as { id: string; version: number; caseNo: string | null };
     const act = async (action: string, body: Record<string, unknown>) => {
       const res = await t.http
         .post(`/api/v1/cases/${c.id}/actions/${action}`)
@@ -279,16 +312,29 @@ describe('web console', () => {
     const { context, page } = await newPage();
     await login(page, 'sup.binhai');
     await page.waitForURL(/\/approvals$/);
-    const row = page.getByTestId('pending-decisions').locator('tr.ant-table-row').first();
+    const row = page.getByTestId('approvals-all').locator('tr.ant-table-row', { hasText: c.caseNo! });
     await row.waitFor();
     await shot(page, '30-supervisor-approvals');
-    await row.click();
-    await page.waitForURL(new RegExp(`/cases/${c.id}$`));
-    await page.locator('[data-action="approve_decision"]').click();
+    // answered from the inbox with the case's version
+    await row.locator('[data-inbox-action="approve_decision"]').click();
     await page.getByTestId('action-ok').click();
-    await page.locator('.ant-tag', { hasText: '已决定' }).first().waitFor();
+    await row.waitFor({ state: 'detached' });
     const approved = await t.http.get(`/api/v1/cases/${c.id}`).set(auth(supervisorToken)).expect(200);
     expect(approved.body.status).toBe('decided');
+
+    // the officer's transfer request (first test) waits in the inbox's transfers tab; approved there
+    await page.getByTestId('tab-transfers').click();
+    const transferRow = page.getByTestId('approvals-transfers').locator('tr.ant-table-row', { hasText: '河北省知识产权局' });
+    await transferRow.waitFor();
+    await transferRow.locator('[data-transfer-action="approve"]').click();
+    await page.getByTestId('action-ok').click();
+    await transferRow.waitFor({ state: 'detached' });
+    const out = await t.http.get('/api/v1/transfers?direction=out').set(auth(supervisorToken)).expect(200);
+    expect(out.body.items).toEqual([expect.objectContaining({ partnerCode: '130000', kind: 'transfer' })]);
+    expect(out.body.items[0].status).not.toBe('requested');
+    await page.goto(`${base}/transfers/${out.body.items[0].id}`);
+    await page.locator('.ant-timeline-item', { hasText: '批准' }).first().waitFor();
+    await shot(page, '35-supervisor-transfer');
 
     await page.goto(`${base}/credit`);
     const pubRow = page.getByTestId('publications-table').locator('tr.ant-table-row', { hasText: '被处罚科技有限公司9' });
@@ -346,6 +392,46 @@ describe('web console', () => {
     await p2.getByTestId('me-name').waitFor();
     await expect(p2.getByTestId('me-name').textContent()).resolves.toBe('滨海执法员九');
     await c2.close();
+    await context.close();
+  });
+
+  it('admin: adds a partner office with its signature key', async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.waitForURL(/\/admin\/users$/);
+    await page.goto(`${base}/admin/partners`);
+    await page.getByTestId('partners-table').waitFor();
+    await page.getByTestId('new-partner').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByLabel('机关代码').fill('310000');
+    await modal.getByLabel('名称').fill('上海市知识产权局');
+    await modal.getByLabel('交换接口地址').fill('https://ipa.sh.example/exchange');
+    await modal.getByRole('button', { name: '添加公钥' }).click();
+    await modal.getByLabel('密钥编号').fill('310000-1');
+    await choose(page, '算法', 'Ed25519', modal);
+    await modal.getByLabel('公钥').fill(generateExchangeKeyPair('ed25519').publicKey);
+    await modal.getByLabel('启用').click();
+    await shot(page, '41-admin-partner-form');
+    await page.getByTestId('action-ok').click();
+    await modal.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
+      await shot(page, '41-admin-partner-form-failed');
+      throw e;
+    });
+    await page.getByTestId('partners-table').locator('tr.ant-table-row', { hasText: '上海市知识产权局' }).waitFor();
+    await shot(page, '42-admin-partners');
+    const res = await t.http
+      .get('/api/v1/partners')
+      .set(auth(await t.token('admin')))
+      .expect(200);
+    expect(res.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: '310000',
+          active: true,
+          keys: [expect.objectContaining({ keyId: '310000-1', algorithm: 'ed25519' })],
+        }),
+      ]),
+    );
     await context.close();
   });
 });

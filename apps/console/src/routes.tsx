@@ -3,8 +3,8 @@ import type { Role } from './api/types';
 
 /**
  * Every screen: its path, who sees it, and its menu entry. A new screen is its page file plus one line here; the
- * page is loaded when first opened (its own chunk). Screens for transfers, partners, documents and the approval
- * inbox's other kinds go here when their endpoints exist.
+ * page is loaded when first opened (its own chunk). Documents and the penalty procedure's steps go here when their
+ * endpoints exist.
  */
 export interface RouteDef {
   path: string;
@@ -36,6 +36,25 @@ export const ROUTES: RouteDef[] = [
     menu: { label: '收案', group: '办案', icon: 'intake' },
   },
   { path: '/cases/:id', roles: ['officer', 'supervisor'], Component: page(() => import('./pages/CaseDetailPage')) },
+  {
+    path: '/transfers',
+    roles: ['officer', 'supervisor'],
+    Component: page(() => import('./pages/TransfersPage')),
+    menu: { label: '移送协作', group: '办案', icon: 'transfer' },
+  },
+  { path: '/transfers/:id', roles: ['officer', 'supervisor'], Component: page(() => import('./pages/TransferDetailPage')) },
+  {
+    path: '/referrals',
+    roles: ['officer', 'supervisor'],
+    Component: page(() => import('./pages/ReferralsPage')),
+    menu: { label: '移交分流', group: '办案', icon: 'referral' },
+  },
+  {
+    path: '/liaisons',
+    roles: ['supervisor'],
+    Component: page(() => import('./pages/LiaisonsPage')),
+    menu: { label: '电商与海关协查', group: '审核', icon: 'liaison' },
+  },
   {
     path: '/hotline/new',
     roles: ['hotline_operator', 'supervisor'],
@@ -97,6 +116,12 @@ export const ROUTES: RouteDef[] = [
     roles: ['admin'],
     Component: page(() => import('./pages/OrgUnitsPage')),
     menu: { label: '机构', group: '系统', icon: 'org' },
+  },
+  {
+    path: '/admin/partners',
+    roles: ['admin'],
+    Component: page(() => import('./pages/PartnersPage')),
+    menu: { label: '协作机关', group: '系统', icon: 'partner' },
   },
   {
     path: '/admin/targets',

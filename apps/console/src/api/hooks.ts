@@ -51,3 +51,19 @@ export function useUserName(): (id: string | null | undefined) => string {
     return u ? u.displayName : `${id.slice(0, 8)}…`;
   };
 }
+
+/** Partner offices (GET /partners: officers, supervisors, admins), for names instead of codes. */
+export function usePartners() {
+  const { me } = useSession();
+  const allowed = !!me && me.roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'officer');
+  return useQuery({ queryKey: ['partners'], enabled: allowed, staleTime: 300_000, queryFn: () => api.get('/api/v1/partners') });
+}
+
+export function usePartnerName(): (code: string | null | undefined) => string {
+  const { data } = usePartners();
+  const units = useOrgUnits();
+  return (code) => {
+    if (!code) return '—';
+    return data?.find((p) => p.code === code)?.name ?? units.data?.find((u) => u.code === code)?.name ?? code;
+  };
+}

@@ -149,6 +149,8 @@ export interface TimelineEvent {
   id: string;
   at: string;
   actorId: string | null;
+  /** who acted, by name; null for the system */
+  actor: { id: string; displayName: string } | null;
   action: string;
   fromStatus: string | null;
   toStatus: string;
@@ -363,6 +365,161 @@ export interface Notification {
   readAt: string | null;
 }
 
+export interface CaseCounts {
+  groupBy: 'status' | 'type' | 'orgUnit';
+  total: number;
+  counts: { key: string; n: number }[];
+}
+
+export interface ApprovalItem {
+  kind: 'decision' | 'extension' | (string & {});
+  entityType: string;
+  entityId: string;
+  label: string;
+  orgUnit: { code: string; name: string };
+  requestedAt: string | null;
+  requestedBy: { id: string; displayName: string } | null;
+  summary: string;
+  detail: Record<string, unknown> | null;
+  version: number;
+}
+
+export interface Approvals {
+  items: ApprovalItem[];
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface PartyContact {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+export const TRANSFER_KINDS = ['transfer', 'assist_investigation', 'assist_service', 'assist_enforcement'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+export const TRANSFER_OUT_STATUSES = [
+  'requested',
+  'returned',
+  'approved',
+  'sending',
+  'delivered',
+  'accepted',
+  'declined',
+  'answered',
+  'failed',
+] as const;
+export const TRANSFER_IN_STATUSES = ['received', 'accepted', 'declined', 'answered'] as const;
+export type TransferStatus = (typeof TRANSFER_OUT_STATUSES)[number] | (typeof TRANSFER_IN_STATUSES)[number];
+export type TransferAction = 'approve' | 'return' | 'retry' | 'accept' | 'decline' | 'answer';
+
+export interface Transfer {
+  id: string;
+  direction: 'in' | 'out';
+  status: TransferStatus;
+  partnerCode: string;
+  kind: TransferKind;
+  orgUnitCode: string;
+  caseId: string | null;
+  exchangeId: string;
+  reason: string;
+  requestedItems: string[];
+  originCaseNo: string | null;
+  partnerCaseNo: string | null;
+  returnReason: string | null;
+  declineReason: string | null;
+  result: string | null;
+  deliveredOn: string | null;
+  replyDue: string | null;
+  repliedOn: string | null;
+  overdue: boolean;
+  attempts: number;
+  lastError: string | null;
+  keyId: string | null;
+  integrityProblem: unknown;
+  dossier: { case: unknown; parties: { role: string; kind: string; name: string; uscc: string | null }[]; patents: unknown } | null;
+  version: number;
+  allowedActions: TransferAction[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TransferFile {
+  id: string;
+  role: 'evidence' | 'answer';
+  source: 'local' | 'remote';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  fetched: boolean;
+  verified: boolean | null;
+}
+
+export interface PartnerKey {
+  keyId: string;
+  algorithm: 'ed25519' | 'sm2-sm3';
+  publicKey: string;
+}
+
+export interface Partner {
+  code: string;
+  name: string;
+  endpoint: string | null;
+  keys: PartnerKey[];
+  active: boolean;
+  replyDueWorkingDays: number;
+  version: number;
+}
+
+export interface Liaison {
+  id: string;
+  caseId: string;
+  orgUnitCode: string;
+  channel: 'ecommerce' | 'customs';
+  kind: 'takedown' | 'information_request' | 'joint_action' | 'detention';
+  status: 'open' | 'replied' | 'closed';
+  platform: string | null;
+  storeName: string | null;
+  listingUrls: string[];
+  port: string | null;
+  reference: string | null;
+  actionOn: string | null;
+  note: string | null;
+  sentOn: string;
+  replyDue: string;
+  reply: string | null;
+  repliedOn: string | null;
+  outcome: string | null;
+  overdue: boolean;
+  version: number;
+  allowedActions: string[];
+}
+
+export interface Referral {
+  id: string;
+  caseId: string;
+  orgUnitCode: string;
+  route: string;
+  status: 'referred' | 'acknowledged' | 'concluded';
+  ftz: boolean;
+  reason: string;
+  referredOn: string;
+  receivingBody: string | null;
+  reference: string | null;
+  outcome: string | null;
+  outcomeOn: string | null;
+  outcomeSummary: string | null;
+  version: number;
+  allowedActions: string[];
+}
+
+export interface ReferralSummary {
+  from: string;
+  to: string;
+  rows: { route: string; ftz: boolean; outcome: string | null; n: number }[];
+}
+
 /** Request bodies, straight from the generated schema (so a server change shows up as a type error here). */
 export type CreateCaseBody = components['schemas']['CreateCaseDto'];
 export type PartyBody = components['schemas']['PartyDto'];
@@ -374,6 +531,9 @@ export type CreateUserBody = components['schemas']['CreateUserDto'];
 export type UpdateUserBody = components['schemas']['UpdateUserDto'];
 export type PublicationActionBody = components['schemas']['PublicationActionDto'];
 export type SetTargetsBody = components['schemas']['SetTargetsDto'];
+export type AmendCaseBody = components['schemas']['AmendCaseDto'];
+export type RequestTransferBody = components['schemas']['RequestTransferDto'];
+export type PutPartnerBody = components['schemas']['PutPartnerDto'];
 
 /**
  * What each route answers, by method and path (the generated document has no response schemas). The client's
@@ -391,6 +551,18 @@ export interface Responses {
     '/api/v1/cases/{id}': Case;
     '/api/v1/cases/{id}/events': TimelineEvent[];
     '/api/v1/cases/{id}/evidence': Evidence[];
+    '/api/v1/cases/counts': CaseCounts;
+    '/api/v1/cases/{id}/parties/{role}/{ordinal}/contact': PartyContact;
+    '/api/v1/approvals': Approvals;
+    '/api/v1/partners': Partner[];
+    '/api/v1/transfers': Page<Transfer>;
+    '/api/v1/transfers/{id}': Transfer;
+    '/api/v1/transfers/{id}/events': TimelineEvent[];
+    '/api/v1/transfers/{id}/files': TransferFile[];
+    '/api/v1/liaisons': Page<Liaison>;
+    '/api/v1/cases/{id}/liaisons': Page<Liaison>;
+    '/api/v1/referrals': Page<Referral>;
+    '/api/v1/referrals/summary': ReferralSummary;
     '/api/v1/credit/publications': Page<Publication>;
     '/api/v1/credit/publications/{id}': Publication;
     '/api/v1/hotline/tickets': Page<Ticket>;
@@ -415,7 +587,9 @@ export interface Responses {
     '/api/v1/hotline/tickets/{id}/actions/{action}': Ticket;
     '/api/v1/hotline/alerts/{id}/acknowledge': Alert;
     '/api/v1/credit/publications/{id}/actions/{action}': Publication;
+    '/api/v1/cases/{id}/transfers': Transfer;
+    '/api/v1/transfers/{id}/actions/{action}': Transfer;
   };
-  put: { '/api/v1/metrics/targets/{year}': Targets };
-  patch: { '/api/v1/users/{id}': User };
+  put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner };
+  patch: { '/api/v1/users/{id}': User; '/api/v1/cases/{id}': Case };
 }

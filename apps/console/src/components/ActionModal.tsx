@@ -19,6 +19,8 @@ export function ActionModal({
   onRefresh,
   okText,
   alias,
+  initialValues,
+  testId,
 }: {
   open: boolean;
   title: string;
@@ -30,6 +32,8 @@ export function ActionModal({
   onRefresh: () => void;
   okText?: string;
   alias?: (field: string) => string;
+  initialValues?: Record<string, unknown>;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -73,6 +77,8 @@ export function ActionModal({
         form={form}
         layout="vertical"
         preserve={false}
+        initialValues={initialValues}
+        data-testid={testId}
         onFinish={async (values: Record<string, unknown>) => {
           setBusy(true);
           setError(null);

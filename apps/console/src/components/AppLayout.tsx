@@ -2,7 +2,9 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  ApiOutlined,
   BankOutlined,
+  BranchesOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -13,6 +15,8 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  ShareAltOutlined,
+  ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -40,6 +44,10 @@ const ICONS: Record<string, ReactNode> = {
   audit: <AuditOutlined />,
   users: <TeamOutlined />,
   org: <BankOutlined />,
+  transfer: <ShareAltOutlined />,
+  liaison: <ShopOutlined />,
+  referral: <BranchesOutlined />,
+  partner: <ApiOutlined />,
   target: <AimOutlined />,
 };
 
@@ -62,7 +70,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 16px 8px', fontWeight: 600, color: '#1d39c4', whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('专利行政执法办案平台')}

@@ -15,6 +15,19 @@ const CODE_MESSAGES: Record<string, string> = {
   DUPLICATE: '记录已存在',
   OFFICER_COUNT: '办案人员人数不符合要求（侵权纠纷≥3 且为奇数，假冒专利≥2，调解≥1）',
   FINE_ABOVE_CAP: '罚款超过法定上限',
+  FILING_PREREQUISITES: '立案条件不齐备',
+  HEARING_NOTICE: '口头审理须提前通知当事人（通知期不足）',
+  EXTENSION_LIMIT: '延期次数或天数已达上限',
+  ALREADY_RECUSED: '该人员已回避',
+  NOT_PRESERVED: '该证据未登记保存',
+  PRESERVATION_DECIDED: '该证据的登记保存已作出处理决定',
+  CASE_NOT_AMENDABLE: '案件已作出决定，不能再补正',
+  REOPEN_WINDOW: '已超过可重新打开的期限',
+  EXPORT_TOO_LARGE: '导出数据过多，请缩小筛选范围',
+  TRANSFER_CASE_STATUS: '案件当前状态不能移送（案件移送须在调查取证阶段，协作须为在办案件）',
+  TRANSFER_ANSWERED: '该协作请求已答复',
+  EVIDENCE_NOT_FETCHED: '对方证据文件尚未取回，请稍后再试',
+  EVIDENCE_MISMATCH: '证据文件与对方签名的清单不符，已拒绝接收',
   PAYLOAD_TOO_LARGE: '文件超过大小限制',
   EVIDENCE_INTEGRITY: '证据文件校验失败（sha256 不符），已告警，请联系管理员',
   INTERNAL_ERROR: '服务器内部错误',
@@ -26,6 +39,10 @@ export function errorMessage(e: unknown): string {
   if (isApiError(e)) {
     const known = CODE_MESSAGES[e.code];
     const suffix = e.body.requestId && e.status >= 500 ? `（请求号 ${e.body.requestId}）` : '';
+    if (e.code === 'FILING_PREREQUISITES') {
+      const missing = (e.body.details as { missing?: unknown } | undefined)?.missing;
+      if (Array.isArray(missing) && missing.length) return `${known}：${missing.map(String).join('、')}`;
+    }
     if (known) return `${known}${suffix}`;
     return `${e.body.message || `错误 ${e.status}`}${suffix}`;
   }

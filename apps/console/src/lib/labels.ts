@@ -199,3 +199,100 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 };
 
 export const label = (map: Record<string, string>, key: string | null | undefined) => (key ? (map[key] ?? key) : '—');
+
+export const TRANSFER_KIND_LABELS: Record<string, string> = {
+  transfer: '案件移送',
+  assist_investigation: '协助调查',
+  assist_service: '协助送达',
+  assist_enforcement: '协助执行',
+};
+
+export const TRANSFER_STATUS_LABELS: Record<string, string> = {
+  requested: '待审批',
+  returned: '已退回',
+  approved: '已批准',
+  sending: '发送中',
+  delivered: '已送达对方',
+  accepted: '已接收',
+  declined: '已拒绝',
+  answered: '已答复',
+  failed: '发送失败',
+  received: '待处理',
+};
+
+export const TRANSFER_STATUS_COLORS: Record<string, string> = {
+  requested: 'orange',
+  returned: 'default',
+  approved: 'cyan',
+  sending: 'blue',
+  delivered: 'geekblue',
+  accepted: 'green',
+  declined: 'red',
+  answered: 'green',
+  failed: 'red',
+  received: 'orange',
+};
+
+export const TRANSFER_ACTION_LABELS: Record<string, string> = {
+  approve: '批准',
+  return: '退回',
+  retry: '重新发送',
+  accept: '接收',
+  decline: '拒绝',
+  answer: '答复',
+};
+
+/** Timeline actions of a transfer (GET /transfers/:id/events). */
+export const TRANSFER_EVENT_LABELS: Record<string, string> = {
+  request: '提出申请',
+  approve: '批准',
+  return: '退回',
+  retry: '重新发送',
+  dispatch: '开始发送',
+  deliver: '已送达对方',
+  fail: '发送失败',
+  receive: '收到',
+  accept: '接收',
+  decline: '拒绝',
+  answer: '答复',
+  partner_accept: '对方已接收',
+  partner_decline: '对方已拒绝',
+  partner_answer: '对方已答复',
+  evidence_rejected: '对方报告证据不符',
+};
+
+export const LIAISON_CHANNEL_LABELS: Record<string, string> = { ecommerce: '电商平台', customs: '海关' };
+export const LIAISON_KIND_LABELS: Record<string, string> = {
+  takedown: '删除链接',
+  information_request: '调取信息',
+  joint_action: '联合执法',
+  detention: '扣留',
+};
+export const LIAISON_STATUS_LABELS: Record<string, string> = { open: '待回复', replied: '已回复', closed: '已关闭' };
+
+export const REFERRAL_ROUTE_LABELS: Record<string, string> = {
+  court: '法院',
+  arbitration: '仲裁',
+  people_mediation: '人民调解',
+  police: '公安',
+  market_regulation: '市场监管',
+};
+export const REFERRAL_OUTCOME_LABELS: Record<string, string> = {
+  judgment: '判决',
+  award: '裁决',
+  mediation_agreement: '调解协议',
+  withdrawn: '撤回',
+};
+
+export const APPROVAL_KIND_LABELS: Record<string, string> = {
+  decision: '处理决定',
+  extension: '延期申请',
+  filing: '立案',
+  transfer: '移送协作',
+};
+
+export const REQUESTER_ROLE_LABELS: Record<string, string> = {
+  patentee: '专利权人',
+  interested_party: '利害关系人',
+  other: '其他',
+};

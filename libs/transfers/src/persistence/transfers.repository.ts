@@ -162,8 +162,15 @@ export class TransfersRepository {
     return em.save(em.create(TransferEventEntity, e));
   }
 
-  events(transferId: string): Promise<TransferEventEntity[]> {
-    return this.manager.find(TransferEventEntity, { where: { transferId }, order: { id: 'ASC' } });
+  /** The timeline of a transfer, oldest first, with each actor's display name (people read names, not ids). */
+  events(transferId: string): Promise<(TransferEventEntity & { actorName: string | null })[]> {
+    return this.manager.query(
+      `SELECT e.id, e.transfer_id AS "transferId", e.at, e.actor_id AS "actorId", e.action, e.from_status AS "fromStatus",
+              e.to_status AS "toStatus", e.payload, u.display_name AS "actorName"
+         FROM transfer_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.transfer_id = $1 ORDER BY e.id`,
+      [transferId],
+    );
   }
 
   /** Transfers waiting for a reply whose reminder or escalation may be due (the sweep decides which). */

@@ -1,9 +1,9 @@
-import { Form, Input, Rate, Select } from 'antd';
+import { Form, Input, Radio, Rate, Select } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnforcementUnits } from '../../api/hooks';
 import { CASE_TYPES, type Ticket, type TicketAction, type TicketActionBody } from '../../api/types';
-import { CASE_TYPE_LABELS } from '../../lib/labels';
+import { CASE_TYPE_LABELS, REQUESTER_ROLE_LABELS } from '../../lib/labels';
 
 /** One ticket action's form (docs/api.md "Hotline"); an action not listed here is sent with expectedVersion only. */
 export interface TicketActionDef {
@@ -39,6 +39,13 @@ function ConvertFields({ ticket }: { ticket: Ticket }) {
         <Select options={CASE_TYPES.map((x) => ({ value: x, label: t(CASE_TYPE_LABELS[x]) }))} />
       </Form.Item>
       <UnitField ticket={ticket} />
+      <Form.Item
+        label={t('来电人身份')}
+        name="requesterRole"
+        extra={ticket.caller.organization ? t('来电人所在单位 {{org}} 将作为请求人', { org: ticket.caller.organization }) : undefined}
+      >
+        <Radio.Group optionType="button" options={Object.entries(REQUESTER_ROLE_LABELS).map(([value, l]) => ({ value, label: t(l) }))} />
+      </Form.Item>
       <Form.Item label={t('案情摘要（默认取工单事项和内容）')} name="summary">
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -76,7 +83,12 @@ export const TICKET_ACTION_FORMS: Partial<Record<TicketAction, TicketActionDef>>
   convert: {
     Fields: ConvertFields,
     primary: true,
-    toPayload: (v) => ({ type: v.type as TicketActionBody['type'], orgUnitCode: v.orgUnitCode as string, summary: opt(v.summary) }),
+    toPayload: (v) => ({
+      type: v.type as TicketActionBody['type'],
+      orgUnitCode: v.orgUnitCode as string,
+      summary: opt(v.summary),
+      ...(v.requesterRole ? { requesterRole: v.requesterRole as TicketActionBody['requesterRole'] } : {}),
+    }),
   },
   forward: {
     Fields: () => (
