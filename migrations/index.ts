@@ -15,6 +15,7 @@ import { EvidencePreservation1764000000040 } from './1764000000040-evidence-pres
 import { TicketEventUnits1764000000050 } from './1764000000050-ticket-event-units';
 import { Transfers1764000000060 } from './1764000000060-transfers';
 import { CaseWorklists1764000000070 } from './1764000000070-case-worklists';
+import { OutboxFinished1764000000080 } from './1764000000080-outbox-finished';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TicketEventUnits1764000000050,
   Transfers1764000000060,
   CaseWorklists1764000000070,
+  OutboxFinished1764000000080,
 ];

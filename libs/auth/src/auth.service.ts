@@ -5,7 +5,7 @@ import { ActorContext, APP_CONFIG, AppConfig, AuthUser, Clock, DomainError, Role
 import { AuditWriter } from '@app/audit';
 import { EntityManager } from 'typeorm';
 import { computeScope } from './domain/data-scope';
-import { CLEARED, isLocked, registerFailure } from './domain/lockout';
+import { CLEARED, isLocked, LockoutState, registerFailure } from './domain/lockout';
 import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches } from './domain/refresh-rotation';
 import { NotificationsService } from '@app/notifications';
 import { PasswordHasher } from './password.hasher';
@@ -18,6 +18,24 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   typ: 'access';
+}
+
+/**
+ * An access token must say who (`sub`), which session (`sid`), when it was issued (`iat`) and until when it holds
+ * (`exp`; the signature check enforces it only when present): a token without any of them is refused.
+ */
+export function hasRequiredClaims(claims: unknown): claims is AccessClaims & { exp: number; iat: number } {
+  const c = claims as Partial<Record<'sub' | 'sid' | 'typ' | 'exp' | 'iat', unknown>> | null;
+  return (
+    !!c &&
+    c.typ === 'access' &&
+    typeof c.sub === 'string' &&
+    UUID.test(c.sub) &&
+    typeof c.sid === 'string' &&
+    UUID.test(c.sid) &&
+    Number.isFinite(c.exp) &&
+    Number.isFinite(c.iat)
+  );
 }
 
 export interface MeView {
@@ -35,11 +53,16 @@ export interface TokenPair {
   user: MeView;
 }
 
+const UNKNOWN_LOGINS_KEPT = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const UNAUTHENTICATED = () => new DomainError('UNAUTHENTICATED', 'invalid or expired credentials');
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  /** Lock-out state of names that are no (active) account, kept like a user row's (per process). */
+  private readonly unknownLogins = new Map<string, LockoutState>();
 
   constructor(
     private readonly sessions: SessionsRepository,
@@ -60,7 +83,15 @@ export class AuthService {
   async validateCredentials(username: string, password: string, actor: ActorContext): Promise<UserEntity> {
     const user = await this.sessions.findUserByUsername(username);
     if (!user || !user.active) {
+      // Answered exactly as a real account would be (401s, then 429 ACCOUNT_LOCKED after the same number of
+      // failures), so the lock-out does not tell which names exist.
+      const key = username.toLowerCase();
+      const state = this.unknownLogins.get(key) ?? CLEARED;
+      if (isLocked(state, this.clock.now())) throw this.lockedError(state.lockedUntil as Date);
       await this.hasher.verifyNobody(password);
+      const next = registerFailure(state, this.clock.now());
+      this.rememberUnknown(key, next);
+      if (next.locked) throw this.lockedError(next.lockedUntil as Date);
       throw UNAUTHENTICATED();
     }
     if (isLocked(user, this.clock.now())) throw this.lockedError(user.lockedUntil as Date);
@@ -190,7 +221,7 @@ export class AuthService {
 
   /** Resolves an access token's claims to the caller (the JWT strategy calls this once per request). */
   async resolveAccess(claims: AccessClaims): Promise<AuthUser> {
-    if (claims.typ !== 'access') throw UNAUTHENTICATED();
+    if (!hasRequiredClaims(claims)) throw UNAUTHENTICATED();
     const row = await this.sessions.access(claims.sid, claims.sub);
     if (!row || !row.active || row.revoked_at !== null) throw UNAUTHENTICATED();
     return {
@@ -233,6 +264,20 @@ export class AuthService {
     const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtAccessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwtAccessTtlSeconds, user: await this.me(userId) };
+  }
+
+  /** Bounded: the oldest names are forgotten first (an attacker cycling names cannot grow the process). */
+  private rememberUnknown(key: string, state: LockoutState): void {
+    this.unknownLogins.delete(key);
+    this.unknownLogins.set(key, {
+      failedLoginCount: state.failedLoginCount,
+      firstFailedAt: state.firstFailedAt,
+      lockedUntil: state.lockedUntil,
+    });
+    while (this.unknownLogins.size > UNKNOWN_LOGINS_KEPT) {
+      const oldest = this.unknownLogins.keys().next().value as string;
+      this.unknownLogins.delete(oldest);
+    }
   }
 
   private lockedError(until: Date): DomainError {

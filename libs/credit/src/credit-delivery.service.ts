@@ -24,12 +24,18 @@ export class RetryLater extends Error {
 
 const isLast = (a: AttemptInfo) => a.attemptsMade + 1 >= a.maxAttempts;
 
+/** Still to be sent: not yet delivered, withdrawn or rejected, and complete. */
+const isDeliverable = (p: CreditPublicationEntity) => (p.status === 'pending' || p.status === 'submitted') && p.mappingErrors.length === 0;
+
 /**
- * Delivers publications to the platform and removes them there. Each run holds the publication's row lock for the
- * whole call, so two runs of one publication (a retried or stalled job, a duplicate re-enqueue) never overlap: the
- * second sees the outcome of the first. The platform keys records on the publication id, so a call whose answer
- * was lost (worker killed, timeout) is repeated without creating a second record; the receipt id is stored in the
- * same transaction as `published`, and so is the publication's count (`credit.published`, `…_on_time`).
+ * Delivers publications to the platform and removes them there, in three steps so that no database connection or
+ * row lock is held while the platform answers (a slow platform must not starve the pool): claim (a short
+ * transaction: is there anything to send? count the attempt), call (no transaction), record (a short transaction
+ * under the row lock that checks the publication is still where the claim left it, then stores the outcome).
+ * Exactly once holds without the lock across the call: the platform keys records on the publication id, so two runs
+ * of one publication (a retried or stalled job, a duplicate re-enqueue) or a call whose answer was lost make one
+ * record; and only the run whose record step still finds the publication undelivered stores `published`, its
+ * receipt and its count (`credit.published`, `…_on_time`) — a later one sees `published` and changes nothing.
  */
 @Injectable()
 export class CreditDeliveryService {
@@ -45,14 +51,26 @@ export class CreditDeliveryService {
   ) {}
 
   async deliver(publicationId: string, attempt: AttemptInfo): Promise<void> {
-    const retry = await this.publications.transaction(async (em) => {
+    const claim = await this.publications.transaction(async (em) => {
       const p = await this.publications.lock(em, publicationId);
       // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
-      if (!p || (p.status !== 'pending' && p.status !== 'submitted') || p.mappingErrors.length) return null;
+      if (!p || !isDeliverable(p)) return null;
+      await this.publications.recordAttempt(em, p.id, this.clock.now(), true);
+      return { record: p.record };
+    });
+    if (!claim) return;
+    const outcome = await this.adapter.submit(idempotencyKeyOf(publicationId), claim.record);
+    const retry = await this.publications.transaction(async (em) => {
+      const p = await this.publications.lock(em, publicationId);
+      if (!p) return null;
+      if (!isDeliverable(p)) {
+        // another run recorded first, or a supervisor withdrew meanwhile: keep what the platform holds findable
+        if (outcome.kind === 'accepted' && !p.platformReceiptId && p.status !== 'published') {
+          await this.publications.recordReceipt(em, p.id, outcome.receiptId);
+        }
+        return null;
+      }
       const before = publicationSnapshot(p);
-      const outcome = await this.adapter.submit(idempotencyKeyOf(p.id), p.record);
-      p.attempts += 1;
-      p.lastAttemptAt = this.clock.now();
       let retryError: string | null = null;
       switch (outcome.kind) {
         case 'accepted': {
@@ -97,30 +115,40 @@ export class CreditDeliveryService {
     if (retry) throw new RetryLater(retry);
   }
 
-  /** Takes a withdrawn or expired publication off the platform (idempotent: an already deleted record counts as removed). */
+  /**
+   * Takes a withdrawn or expired publication off the platform (idempotent: an already deleted record counts as
+   * removed); claim → call → record as for delivery.
+   */
   async remove(publicationId: string, attempt: AttemptInfo): Promise<void> {
-    const retry = await this.publications.transaction(async (em) => {
+    const claim = await this.publications.transaction(async (em) => {
       const p = await this.publications.lock(em, publicationId);
       if (!p || !p.removalPending) return null;
-      let receiptId = p.platformReceiptId;
-      let outcome: { kind: 'removed' } | { kind: 'rejected'; reason: string } | { kind: 'retry'; error: string };
-      if (!receiptId) {
-        // sent, but the answer was lost before the withdrawal: the idempotent POST names the record (or creates and
-        // so reveals it), then it is deleted
-        const replay = await this.adapter.submit(idempotencyKeyOf(p.id), p.record);
-        if (replay.kind === 'accepted') receiptId = replay.receiptId;
-        outcome =
-          replay.kind === 'accepted'
-            ? await this.adapter.remove(replay.receiptId, p.record)
-            : replay.kind === 'rejected'
-              ? { kind: 'removed' }
-              : replay;
-      } else {
-        outcome = await this.adapter.remove(receiptId, p.record);
-      }
+      await this.publications.recordAttempt(em, p.id, this.clock.now(), false);
+      return { receiptId: p.platformReceiptId, record: p.record };
+    });
+    if (!claim) return;
+    let receiptId = claim.receiptId;
+    let outcome: { kind: 'removed' } | { kind: 'rejected'; reason: string } | { kind: 'retry'; error: string };
+    if (!receiptId) {
+      // sent, but the answer was lost before the withdrawal: the idempotent POST names the record (or creates and
+      // so reveals it), then it is deleted
+      const replay = await this.adapter.submit(idempotencyKeyOf(publicationId), claim.record);
+      if (replay.kind === 'accepted') receiptId = replay.receiptId;
+      outcome =
+        replay.kind === 'accepted'
+          ? await this.adapter.remove(replay.receiptId, claim.record)
+          : replay.kind === 'rejected'
+            ? { kind: 'removed' }
+            : replay;
+    } else {
+      outcome = await this.adapter.remove(receiptId, claim.record);
+    }
+    const retry = await this.publications.transaction(async (em) => {
+      const p = await this.publications.lock(em, publicationId);
+      // another run recorded the removal first: nothing more to say
+      if (!p || !p.removalPending) return null;
       const before = publicationSnapshot(p);
       p.platformReceiptId = receiptId;
-      p.lastAttemptAt = this.clock.now();
       let retryError: string | null = null;
       switch (outcome.kind) {
         case 'removed':

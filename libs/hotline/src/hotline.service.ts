@@ -98,6 +98,9 @@ export class HotlineService {
     });
     if (dto.orgUnitCode !== undefined && !(await findEnforcementUnit(this.tickets.manager, dto.orgUnitCode)))
       problems.push({ field: 'orgUnitCode', message: 'is not an enforcement unit' });
+    // a district supervisor taking a call must give it to a unit of theirs: else the new ticket answers 404 to its author
+    else if (!this.canSee(user, { orgUnitCode: dto.orgUnitCode ?? null }))
+      problems.push({ field: 'orgUnitCode', message: 'must be a unit in your scope (you could not open the ticket otherwise)' });
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 
     const respondentKey = normalizeRespondentName(dto.respondentName);

@@ -33,3 +33,5 @@ export * from './time/with-timeout';
 export * from './http/id-param';
 export * from './approvals/approval-inbox';
 export * from './http/openapi';
+export * from './http/input-guard';
+export * from './http/input-validators';

@@ -14,15 +14,32 @@ interface PendingRow {
   payload: Record<string, unknown>;
 }
 
+const RECONCILE_BATCH = 500;
+
+export interface ReconcileResult {
+  checked: number;
+  /** rows whose job the queue no longer had: handed over again */
+  requeued: number;
+  /** rows whose job had finished (completed or failed for good) without the row saying so */
+  finished: number;
+}
+
 /**
  * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas
  * share the work; the BullMQ job id is the outbox id, so a row handed over twice (crash between add and commit)
  * is still one job. While the queue backend is down rows stay pending in PostgreSQL and are retried.
+ *
+ * A row is done only when its job has finished (`finished_at`, set by the job runner). Every
+ * OUTBOX_RECONCILE_INTERVAL_MS the relay asks the queue about rows handed over but unfinished: a job the queue no
+ * longer knows (Redis wiped, failed over, evicted) is handed over again under the same id. So every job kind is
+ * back in the queue within one reconcile interval (plus a poll) of the backend answering again; processors are
+ * idempotent, so a job that ran but whose end was lost with the queue may run once more, never to a second effect.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly loop: IntervalLoop;
+  private readonly reconcileLoop: IntervalLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,14 +64,65 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (moved < 0) return Math.max(config.outboxPollMs, 2000);
       return undefined;
     });
+    this.reconcileLoop = new IntervalLoop(`${OutboxRelay.name}.reconcile`, config.outboxReconcileIntervalMs, async () => {
+      const r = await this.reconcile();
+      if (r.requeued || r.finished) this.logger.warn(r, 'outbox reconciled with the queue');
+    });
   }
 
   onApplicationBootstrap(): void {
     this.loop.start(0);
+    this.reconcileLoop.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.loop.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.loop.stop(), this.reconcileLoop.stop()]);
+  }
+
+  /**
+   * Compares rows handed over but unfinished with the queue: jobs it no longer has are handed over again (the
+   * relay picks them up at once), jobs it reports finished close their row. Public for tests and the cli.
+   */
+  async reconcile(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { checked: 0, requeued: 0, finished: 0 };
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const rows: { id: string; dispatched_at: Date }[] = await this.dataSource.query(
+        `SELECT id, dispatched_at FROM outbox_messages
+          WHERE dispatched_at IS NOT NULL AND finished_at IS NULL
+            AND ($1::timestamptz IS NULL OR (dispatched_at, id) > ($1::timestamptz, $2::uuid))
+          ORDER BY dispatched_at, id LIMIT $3`,
+        [after?.at ?? null, after?.id ?? null, RECONCILE_BATCH],
+      );
+      if (rows.length === 0) return result;
+      const states = await withTimeout(
+        Promise.all(rows.map((r) => this.jobQueue.queue.getJobState(r.id))),
+        10_000,
+        'queue did not answer the reconciliation in time',
+      );
+      const missing = rows.filter((_, i) => states[i] === 'unknown').map((r) => r.id);
+      const done = rows.filter((_, i) => states[i] === 'completed' || states[i] === 'failed').map((r) => r.id);
+      if (missing.length) {
+        const [, n] = await this.dataSource.query<[unknown, number]>(
+          `UPDATE outbox_messages SET dispatched_at = NULL, available_at = now(), relay_attempts = relay_attempts + 1,
+                  last_error = 'job missing from the queue; handed over again'
+            WHERE id = ANY($1::uuid[]) AND finished_at IS NULL AND dispatched_at IS NOT NULL`,
+          [missing],
+        );
+        result.requeued += n;
+      }
+      if (done.length) {
+        const [, n] = await this.dataSource.query<[unknown, number]>(
+          'UPDATE outbox_messages SET finished_at = now() WHERE id = ANY($1::uuid[]) AND finished_at IS NULL',
+          [done],
+        );
+        result.finished += n;
+      }
+      result.checked += rows.length;
+      const last = rows[rows.length - 1];
+      after = { at: last.dispatched_at, id: last.id };
+      if (rows.length < RECONCILE_BATCH) return result;
+    }
   }
 
   /**

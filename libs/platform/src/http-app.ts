@@ -2,8 +2,17 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, genRequestId, httpRequestDuration, validationFailed } from '@app/kernel';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  assertSafeInput,
+  configureDateBounds,
+  genRequestId,
+  httpRequestDuration,
+  validationFailed,
+} from '@app/kernel';
 import { Logger } from 'nestjs-pino';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ApiModule } from './app.modules';
@@ -46,6 +55,8 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  configureDateBounds({ receivedOnEarliest: config.receivedOnEarliest });
+  await app.register(fastifyHelmet, helmetOptions(config));
   // Evidence uploads: streamed, one file per request, size-limited (413 past EVIDENCE_MAX_BYTES).
   await app.register(fastifyMultipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 5, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
@@ -69,6 +80,13 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   });
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    // API answers carry personal data (callers, parties, exports): never kept by a browser or a proxy.
+    if (req.url.startsWith(`/${API_PREFIX}/`)) void reply.header('cache-control', 'no-store');
+  });
+  // Before authentication and validation: too deep, NUL or lone surrogates anywhere in the query or a JSON body → 400.
+  fastify.addHook('preValidation', async (req) => {
+    assertSafeInput(req.query);
+    if (!req.isMultipart()) assertSafeInput(req.body);
   });
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -90,4 +108,35 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   await registerConsole(fastify, config.consoleDir);
   await app.init();
   return app;
+}
+
+/**
+ * Security headers (@fastify/helmet): nosniff, no framing (X-Frame-Options DENY and frame-ancestors 'none'), no
+ * referrer, and a CSP for a single-page console served from this origin later: scripts, styles, fonts, images and
+ * API calls from 'self' only; inline styles allowed (antd writes them), inline scripts not. The OpenAPI UI at
+ * /api/docs loads only its own files, so it works under the same policy. HSTS only when configured (behind TLS).
+ */
+function helmetOptions(config: AppConfig) {
+  return {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.hsts.enabled ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    hsts: config.hsts.enabled ? { maxAge: config.hsts.maxAgeSeconds, includeSubDomains: true } : false,
+  };
 }

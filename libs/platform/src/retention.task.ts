@@ -32,7 +32,7 @@ export class RetentionTask implements OnApplicationBootstrap, OnApplicationShutd
   async run(): Promise<Record<string, number>> {
     const removed = {
       outbox: await this.deleteBatched(
-        `SELECT id FROM outbox_messages WHERE dispatched_at < now() - interval '7 days'`,
+        `SELECT id FROM outbox_messages WHERE finished_at < now() - interval '7 days'`,
         'outbox_messages',
         'id',
       ),

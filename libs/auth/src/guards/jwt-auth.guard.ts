@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, IS_PUBLIC } from '@app/kernel';
+import { DomainError, IS_PUBLIC, isDatabaseUnavailable } from '@app/kernel';
 
 /** Global: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
@@ -17,7 +17,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser): TUser {
-    if (err instanceof DomainError) throw err;
+    // a refusal with its own code, or the database being unreachable (→ 503): never reported as bad credentials
+    if (err instanceof DomainError || isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new DomainError('UNAUTHENTICATED', 'a valid access token is required');
     return user;
   }

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, validationFailed } from '@app/kernel';
+import { DomainError, isDatabaseUnavailable, validationFailed } from '@app/kernel';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { LoginDto } from '../http/dto/auth.dto';
@@ -17,7 +17,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser): TUser {
-    if (err instanceof DomainError) throw err;
+    // a refusal with its own code, or the database being unreachable (→ 503): never reported as bad credentials
+    if (err instanceof DomainError || isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new DomainError('UNAUTHENTICATED', 'invalid or expired credentials');
     return user;
   }

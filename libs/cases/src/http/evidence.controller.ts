@@ -6,14 +6,18 @@ import {
   ApiErrorResponses,
   ApiFileResponse,
   ApiMultipartUpload,
+  assertSafeText,
   attachmentDisposition,
   AuthUser,
+  calendarDateProblem,
   CurrentUser,
   DomainError,
+  hasUnsafeText,
   IdParam,
+  IsCalendarDate,
   Roles,
 } from '@app/kernel';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { PRESERVATION_DECISIONS, PreservationDecision } from '../domain/case-deadlines';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart'; // adds req.parts() and req.isMultipart() to FastifyRequest
@@ -44,8 +48,18 @@ class PreservationDecisionDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'the day of the decision (not in the future)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   decidedOn?: string;
+}
+
+/** busboy's and @fastify/multipart's complaints about the body itself (no or wrong boundary, cut short): the client's fault. */
+function isMalformedMultipart(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e?.code === 'FST_MP_PREMATURE_CLOSE' || e?.code === 'FST_PROTO_VIOLATION' || e?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return true;
+  return (
+    typeof e?.message === 'string' && /boundary|multipart data|unexpected end of (form|multipart)|malformed part header/i.test(e.message)
+  );
 }
 
 /** Served inline by browsers only when harmless; everything else downloads as bytes (no stored HTML or script runs). */
@@ -104,13 +118,20 @@ export class EvidenceController {
             part.file.resume();
             throw DomainError.validation(part.fieldname, 'only one file, in the field "file"');
           }
+          if (!part.filename || !part.filename.trim() || hasUnsafeText(part.filename)) {
+            part.file.resume();
+            throw DomainError.validation('file', 'needs a file name without NUL characters or unpaired surrogates');
+          }
           stored = await this.evidence.store(part.file);
-          fileName = part.filename.slice(0, 255) || 'evidence';
+          fileName = part.filename.slice(0, 255);
           contentType = part.mimetype || contentType;
         } else if (part.fieldname === 'description') {
           description = String(part.value).trim();
+          assertSafeText('description', description);
         } else if (part.fieldname === 'preservedOn') {
           preservedOn = String(part.value).trim();
+          const problem = calendarDateProblem(preservedOn);
+          if (problem) throw DomainError.validation('preservedOn', problem);
         } else {
           throw DomainError.validation(part.fieldname, 'is not an allowed field');
         }
@@ -119,7 +140,9 @@ export class EvidenceController {
       if (!description || description.length > 1000) throw DomainError.validation('description', 'is required (at most 1000 characters)');
     } catch (err) {
       if (stored) await this.evidence.discard(stored.key);
-      throw err;
+      throw isMalformedMultipart(err)
+        ? DomainError.validation('file', 'the multipart body is malformed (boundary, part headers or end)')
+        : err;
     }
     return this.evidence.record(user, actor, p.id, stored, { fileName, contentType, description, preservedOn });
   }

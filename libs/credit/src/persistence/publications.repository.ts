@@ -110,6 +110,19 @@ export class PublicationsRepository {
     await em.save(p);
   }
 
+  /** The delivery bookkeeping written while the row is locked: an attempt started, a receipt learned. */
+  async recordAttempt(em: EntityManager, id: string, at: Date, countsAsAttempt: boolean): Promise<void> {
+    await em.update(
+      CreditPublicationEntity,
+      { id },
+      countsAsAttempt ? { attempts: () => 'attempts + 1', lastAttemptAt: at } : { lastAttemptAt: at },
+    );
+  }
+
+  async recordReceipt(em: EntityManager, id: string, platformReceiptId: string): Promise<void> {
+    await em.update(CreditPublicationEntity, { id }, { platformReceiptId });
+  }
+
   /** The deciding unit (处罚机关) and the data-source unit (its parent bureau, or itself for the bureau). */
   async authorityAndSource(em: EntityManager, orgUnitCode: string): Promise<{ unit: OrgUnitEntity; source: OrgUnitEntity }> {
     const unit = await em.findOneByOrFail(OrgUnitEntity, { code: orgUnitCode });

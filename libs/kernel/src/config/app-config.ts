@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar/calendar-date';
 import { parseKeyRing } from '../crypto/key-ring';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
@@ -281,6 +282,40 @@ export class EnvironmentVariables {
   @Max(120_000)
   EXCHANGE_HTTP_TIMEOUT_MS = 10_000;
 
+  /** a pool connection not obtained within this is a 503 (server down, restarting, pool exhausted) */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** a statement without an answer within this is abandoned (client side): no request waits longer on the database */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 60_000;
+
+  /** how often the relay looks for dispatched outbox rows whose job the queue no longer has (Redis lost or wiped) */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_RECONCILE_INTERVAL_MS = 30_000;
+
+  /** earliest date of receipt (receivedOn) an intake or conversion accepts */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  RECEIVED_ON_EARLIEST = '2000-01-01';
+
+  /** send Strict-Transport-Security (only behind TLS; the loopback demo install is plain HTTP) */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  HSTS_ENABLED: 'true' | 'false' = 'false';
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -292,6 +327,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   EXCHANGE_BENCH_SKIP_VERIFY: 'true' | 'false' = 'false';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2 * 365 * 86400)
+  HSTS_MAX_AGE_SECONDS = 31_536_000;
 
   /** HMAC key (base64, ≥ 32 bytes) of the caller-phone blind index; unset: derived from the active field key */
   @IsOptional()
@@ -357,6 +399,12 @@ export interface AppConfig {
     /** benchmarks only (NODE_ENV=test): signatures are not checked */
     benchSkipVerify: boolean;
   };
+  databaseConnectTimeoutMs: number;
+  databaseQueryTimeoutMs: number;
+  /** the bound on re-enqueueing a job lost with the queue: one reconcile interval after the backend answers again */
+  outboxReconcileIntervalMs: number;
+  receivedOnEarliest: string;
+  hsts: { enabled: boolean; maxAgeSeconds: number };
   /** true when started by `npm start` without DATABASE_URL: a local, demo-only install. */
   embedded: boolean;
 }
@@ -392,6 +440,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
   }
   if (vars.EXCHANGE_BENCH_SKIP_VERIFY === 'true' && vars.NODE_ENV !== 'test')
     problems.push('EXCHANGE_BENCH_SKIP_VERIFY is for benchmarks only (NODE_ENV=test); an exchange without signatures is never run');
+  if (!isCalendarDate(vars.RECEIVED_ON_EARLIEST)) problems.push('RECEIVED_ON_EARLIEST must be a real date YYYY-MM-DD');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: vars.NODE_ENV,
@@ -448,6 +497,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
       sweepIntervalMs: vars.EXCHANGE_SWEEP_INTERVAL_MS,
       benchSkipVerify: vars.EXCHANGE_BENCH_SKIP_VERIFY === 'true',
     },
+    databaseConnectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseQueryTimeoutMs: vars.DATABASE_QUERY_TIMEOUT_MS,
+    outboxReconcileIntervalMs: vars.OUTBOX_RECONCILE_INTERVAL_MS,
+    receivedOnEarliest: vars.RECEIVED_ON_EARLIEST,
+    hsts: { enabled: vars.HSTS_ENABLED === 'true', maxAgeSeconds: vars.HSTS_MAX_AGE_SECONDS },
     embedded,
   };
 }

@@ -35,4 +35,20 @@ describe('error body', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/password|postgres|x\.ts/);
     expect(r.body.requestId).toBe('req-9');
   });
+
+  it('answers an unreachable database with 503 SERVICE_UNAVAILABLE, and an ordinary SQL error still with 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = Object.assign(new Error('Connection terminated unexpectedly'), {
+      driverError: new Error('Connection terminated unexpectedly'),
+    });
+    const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+    const poolWait = new Error('timeout exceeded when trying to connect');
+    for (const e of [refused, wrapped, starting, poolWait, { driverError: refused }]) {
+      const r = toErrorBody(e, 'req-5');
+      expect(r.status).toBe(503);
+      expect(r.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', requestId: 'req-5' });
+    }
+    const syntax = Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' });
+    expect(toErrorBody(syntax, 'r').status).toBe(500);
+  });
 });

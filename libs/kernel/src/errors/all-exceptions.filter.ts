@@ -1,8 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../database/pg-errors';
 import { DomainError } from './domain-error';
 import { localizeErrorBody, messageLanguage } from './messages';
 import { ErrorBody, ErrorCode } from './error-codes';
+
+/** Seconds a client should wait before retrying a 503 (the database restarting, a failover). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: 'MALFORMED_REQUEST',
@@ -34,6 +38,19 @@ export function toErrorBody(exception: unknown, requestId: string): { status: nu
     const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST');
     if (status < 500) return { status, body: { statusCode: status, code, message, requestId }, internal: false };
   }
+  // An outage is not the caller's fault, nor a reason to drop their session: 503, never 401 or 500.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: 503,
+      body: {
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: `the service is temporarily unavailable; try again in ${RETRY_AFTER_SECONDS} seconds`,
+        requestId,
+      },
+      internal: false,
+    };
+  }
   // Fastify's own errors (malformed JSON, body too large, bad content type) carry a 4xx statusCode.
   const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -59,7 +76,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, body, internal } = toErrorBody(exception, String(request.id));
     if (internal) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    } else if (status === 503) {
+      this.logger.warn({ err: (exception as Error).message, requestId: request.id }, 'dependency unavailable');
     }
+    if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Chinese by default, English with Accept-Language: en; every detail keyed (errors/messages.ts)
     const localized = localizeErrorBody(body, messageLanguage(request.headers['accept-language']));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(localized);

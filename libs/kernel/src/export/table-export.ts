@@ -320,9 +320,12 @@ export async function sendExport<R>(
     onError: (err: Error) => void;
   },
 ): Promise<void> {
+  // The first row is read before any header goes out: a filter the list refuses (a one-character `q`, say) or a
+  // database that is down is then an ordinary error response (400, 503), not a download cut short.
+  const rows = await readAhead(opts.rows);
   const out = new PassThrough();
   const write = opts.format === 'csv' ? writeCsv<R> : writeXlsx<R>;
-  write(opts.rows, opts.columns, out).catch((err: Error) => {
+  write(rows, opts.columns, out).catch((err: Error) => {
     opts.onError(err);
     out.destroy(err);
   });
@@ -330,4 +333,21 @@ export async function sendExport<R>(
     .header('content-type', contentTypeFor(opts.format))
     .header('content-disposition', contentDispositionFor(opts.filenameBase, opts.format, opts.asciiBase))
     .send(out);
+}
+
+/** Reads the first item now (so its errors are thrown here), then yields it and the rest. */
+async function readAhead<R>(rows: AsyncIterable<R>): Promise<AsyncIterable<R>> {
+  const it = rows[Symbol.asyncIterator]();
+  const first = await it.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        if (first.done) return;
+        yield first.value;
+        for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+      } finally {
+        await it.return?.();
+      }
+    },
+  };
 }

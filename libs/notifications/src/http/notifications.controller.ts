@@ -1,11 +1,23 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AnyRole, ApiErrorResponses, ApiPage, AuthUser, CurrentUser, Page, PageQuery, queryBoolean } from '@app/kernel';
+import {
+  AnyRole,
+  ApiErrorResponses,
+  ApiPage,
+  AuthUser,
+  CurrentUser,
+  IdParam,
+  ListCursor,
+  Page,
+  PageQuery,
+  queryBoolean,
+} from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService, NotificationView } from '../notifications.service';
-import { IdParam } from '@app/kernel';
 
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, metricsRegistry, withTimeout } from '@app/kernel';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { Counter } from 'prom-client';
 import { JobQueue } from '../queue.provider';
 import { JobRegistry } from './job-registry';
@@ -13,6 +15,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly processed: Counter<'job' | 'result'>;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: JobRegistry,
     private readonly jobQueue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,5 +61,17 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const handler = this.registry.get(job.name);
     if (!handler) throw new UnrecoverableError(`no processor for job ${job.name}`);
     await handler.handle(job.data as never, job);
+    await this.markFinished(job.id);
+  }
+
+  /**
+   * The outbox row (job id = outbox id) is done once its job is: from then on the relay no longer reconciles it.
+   * If this write fails, the relay later finds the job completed in the queue and closes the row itself.
+   */
+  private async markFinished(jobId: string | undefined): Promise<void> {
+    if (!jobId) return;
+    await this.dataSource
+      .query('UPDATE outbox_messages SET finished_at = now() WHERE id = $1::uuid AND finished_at IS NULL', [jobId])
+      .catch((err: Error) => this.logger.warn({ jobId, err: err.message }, 'could not mark the outbox row finished; the relay will'));
   }
 }

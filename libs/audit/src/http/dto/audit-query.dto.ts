@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@app/kernel';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateOrInstant, ListCursor, PageQuery } from '@app/kernel';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AUDIT_ENTITY_TYPES, AuditEntityType } from '../../audit-entity-types';
 import type { VerifyResult } from '../../audit-chain.service';
 import type { LinkProblem } from '../../domain/audit-chain';
 
+/** `cursor`: the list's entry id position, as this list encoded it */
+@ListCursor('digits')
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES, enumName: 'AuditEntityType' })
   @IsOptional()
@@ -30,12 +32,12 @@ export class AuditQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO-8601 instant or YYYY-MM-DD (exclusive)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   to?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean, Role, ROLES } from '@app/kernel';
+import { ListCursor, PageQuery, queryBoolean, Role, ROLES } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -95,6 +95,8 @@ export class UpdateUserDto {
   unlock?: boolean;
 }
 
+/** `cursor`: the list's username position, as this list encoded it */
+@ListCursor('text')
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@app/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,10 +7,10 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,9 +18,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PROPOSABLE_DECISION_KINDS, ProposableDecisionKind, REFER_TARGETS, ReferTarget } from '../../domain/case-types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = { message: 'must be a date YYYY-MM-DD' };
 
 export const SERVICE_METHODS = ['direct', 'mail', 'electronic', 'left_at_address', 'public_notice'] as const;
 
@@ -75,7 +73,7 @@ export class DecisionDto {
 
   @ApiPropertyOptional({ description: 'date of the illegal act: picks the 2008 or the 2020 Patent Law caps (default: receivedOn)' })
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   actDate?: string;
 }
 
@@ -91,7 +89,7 @@ export class CaseActionDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   filedOn?: string;
 
   @ApiPropertyOptional()
@@ -110,18 +108,19 @@ export class CaseActionDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   hearingOn?: string;
 
   @ApiPropertyOptional({ type: DecisionDto })
   @IsOptional()
   @ValidateNested()
+  @IsObject({ message: 'must be an object' })
   @Type(() => DecisionDto)
   decision?: DecisionDto;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   servedOn?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_METHODS, enumName: 'ServiceMethod' })

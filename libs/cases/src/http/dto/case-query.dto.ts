@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { IsCalendarDate, ListCursorBy, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CASE_SORTS, CaseSort } from '../../persistence/cases.repository';
 import { CASE_STATUSES, CASE_TYPES, CaseStatus, CaseType } from '../../domain/case-types';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** `cursor`: the list's (createdAt, id) position, or (deadline date, id) with sort=deadline, as this list encoded it */
+@ListCursorBy((q) => (q.sort === 'deadline' ? ['date', 'uuid'] : ['instant', 'uuid']))
 export class CaseQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
   @IsOptional()
@@ -38,12 +38,12 @@ export class CaseQueryDto extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   filedFrom?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   filedTo?: string;
 
   @ApiPropertyOptional({ description: '`me`, or an officer id: the cases that officer is assigned to' })
@@ -53,7 +53,7 @@ export class CaseQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ description: 'open cases whose deadline in force is before this date (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional({

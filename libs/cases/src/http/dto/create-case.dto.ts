@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@app/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -22,8 +24,6 @@ import {
   PartyKind,
   QUALIFYING_REQUESTER_ROLES,
 } from '../../domain/case-types';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PartyDto {
   @ApiProperty({ enum: PARTY_KINDS, enumName: 'PartyKind' })
@@ -124,7 +124,7 @@ export class CreateCaseDto {
   orgUnitCode!: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'date of receipt (Shanghai)' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ notBefore: 'receivedOnEarliest' })
   receivedOn!: string;
 
   @ApiProperty()
@@ -137,6 +137,7 @@ export class CreateCaseDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PartyDto)
   requesters!: PartyDto[];
 
@@ -144,6 +145,7 @@ export class CreateCaseDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PartyDto)
   respondents!: PartyDto[];
 
@@ -151,6 +153,7 @@ export class CreateCaseDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PatentRefDto)
   patents!: PatentRefDto[];
 
@@ -167,6 +170,7 @@ export class CreateCaseDto {
   @ApiPropertyOptional({ type: EcommerceDto })
   @IsOptional()
   @ValidateNested()
+  @IsObject({ message: 'must be an object' })
   @Type(() => EcommerceDto)
   ecommerce?: EcommerceDto;
 

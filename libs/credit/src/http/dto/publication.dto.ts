@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IdParam, PageQuery, queryBoolean } from '@app/kernel';
+import { IdParam, IsCalendarDate, ListCursor, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CREDIT_RECORD_FIELDS, type CreditRecord, type MappingProblem } from '../../domain/credit-record';
 import { PUBLICATION_ACTIONS, PUBLICATION_STATUSES, PublicationAction, PublicationStatus } from '../../domain/publication-status';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class PublicationQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' })
   @IsOptional()
@@ -32,12 +32,12 @@ export class PublicationExportQuery {
 
   @ApiPropertyOptional({ description: 'decision date from (YYYY-MM-DD, inclusive)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'decision date to (YYYY-MM-DD, inclusive)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' })

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { TICKET_CATEGORIES, TICKET_CHANNELS, TicketCategory, TicketChannel } from '../../domain';
 
 export class CallerDto {
@@ -46,6 +57,7 @@ export class CreateTicketDto {
 
   @ApiProperty({ type: CallerDto })
   @ValidateNested()
+  @IsObject({ message: 'must be an object' })
   @Type(() => CallerDto)
   caller!: CallerDto;
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@app/kernel';
 import { CASE_TYPES, CaseType, PartyDto, PatentRefDto, QUALIFYING_REQUESTER_ROLES } from '@app/cases';
 import { Type } from 'class-transformer';
 import {
@@ -7,10 +8,10 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -87,7 +88,7 @@ export class TicketActionDto {
 
   @ApiPropertyOptional({ description: 'convert: date of receipt (default: the day the ticket was taken)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ notBefore: 'receivedOnEarliest' })
   receivedOn?: string;
 
   @ApiPropertyOptional({
@@ -104,6 +105,7 @@ export class TicketActionDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PartyDto)
   requesters?: PartyDto[];
 
@@ -112,6 +114,7 @@ export class TicketActionDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PartyDto)
   respondents?: PartyDto[];
 
@@ -120,6 +123,7 @@ export class TicketActionDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => PatentRefDto)
   patents?: PatentRefDto[];
 

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { IsCalendarDate, ListCursor, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, TicketCategory, TicketChannel, TicketStatus } from '../../domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class TicketQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
   @IsOptional()
@@ -47,12 +47,12 @@ export class TicketQueryDto extends PageQuery {
 
   @ApiPropertyOptional({ description: 'taken on or after (Shanghai date)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   createdFrom?: string;
 
   @ApiPropertyOptional({ description: 'taken on or before (Shanghai date)' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   createdTo?: string;
 }
 
@@ -62,6 +62,8 @@ export class TicketExportQuery extends TicketQueryDto {
   format!: 'csv' | 'xlsx';
 }
 
+/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
+@ListCursor('instant', 'uuid')
 export class AlertQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'true: only alerts still above the threshold' })
   @IsOptional()

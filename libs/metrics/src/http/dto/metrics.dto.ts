@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '@app/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
@@ -43,6 +43,7 @@ export class TargetItemDto {
 export class SetTargetsDto {
   @ApiProperty({ type: [TargetItemDto] })
   @ValidateNested({ each: true })
+  @IsObject({ each: true, message: 'each item must be an object' })
   @Type(() => TargetItemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -70,12 +71,12 @@ export class TargetProgressQuery extends UnitQuery {
 export class KpiQuery extends UnitQuery {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; counts are monthly, so the period is from this month; default: 1 January this year' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; through the end of this month; default: today' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }
 
