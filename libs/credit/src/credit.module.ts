@@ -14,7 +14,7 @@ import { FileCreditAdapter } from './adapters/file-credit.adapter';
 import { HttpCreditAdapter } from './adapters/http-credit.adapter';
 import { CreditCountsSource } from './credit-counts.source';
 import { CreditDeliveryService } from './credit-delivery.service';
-import { CreditDeliverJob, CreditRemoveJob } from './credit-jobs';
+import { CreditDeliverJob, CreditRemoveJob } from './jobs/credit-delivery.job';
 import { CreditPublicationsService } from './credit-publications.service';
 import { CreditSweep } from './credit-sweep';
 import { CreditController } from './http/credit.controller';

@@ -9,10 +9,10 @@ import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metr
 import { NotificationsModule } from '@app/notifications';
 import { OutboxModule, OutboxWorkerModule } from '@app/outbox';
 import { TransfersCoreModule, TransfersModule, TransfersWorkerModule } from '@app/transfers';
-import { AuditSealerTask } from './audit-sealer.task';
-import { CaseDeadlineSweepTask } from './case-deadline-sweep.task';
-import { CreditSweepTask } from './credit-sweep.task';
-import { RetentionTask } from './retention.task';
+import { AuditSealerTask } from './jobs/audit-sealer.task';
+import { CaseDeadlineSweepTask } from './jobs/case-deadline-sweep.task';
+import { CreditSweepTask } from './jobs/credit-sweep.task';
+import { RetentionTask } from './jobs/retention.task';
 import { ApprovalsController } from './ops/approvals.controller';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';

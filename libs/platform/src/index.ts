@@ -4,5 +4,5 @@ export * from './http-app';
 export * from './migrate';
 export * from './embedded-postgres';
 export * from './entities';
-export * from './retention.task';
+export * from './jobs/retention.task';
 export * from './demo-history.seeder';

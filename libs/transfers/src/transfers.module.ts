@@ -16,7 +16,7 @@ import { ExchangeController } from './http/exchange.controller';
 import { LiaisonsController } from './http/liaisons.controller';
 import { TransfersController } from './http/transfers.controller';
 import { LiaisonsReferralsService } from './liaisons-referrals.service';
-import { TransferDeliverJob, TransferFetchFilesJob, TransferSendStatusJob } from './jobs/transfer-jobs';
+import { TransferDeliverJob, TransferFetchFilesJob, TransferSendStatusJob } from './jobs/transfer-delivery.job';
 import { TransfersSweepTask } from './jobs/transfers-sweep.task';
 import { PartnersService } from './partners.service';
 import { TransferFileStore } from './persistence/transfer-file-store';

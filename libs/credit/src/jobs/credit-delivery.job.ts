@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobPayloads, JobProcessor } from '@app/outbox';
 import type { Job } from 'bullmq';
-import { AttemptInfo, CreditDeliveryService } from './credit-delivery.service';
+import { AttemptInfo, CreditDeliveryService } from '../credit-delivery.service';
 
 const attemptOf = (job: Job): AttemptInfo => ({ attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
 
