@@ -12,7 +12,7 @@ interface Ticket {
   version: number;
   caseId: string | null;
   case: { id: string; status: string; receiptNo: string } | null;
-  possibleDuplicates: { id: string; ticketNo: string; reason: string }[];
+  possibleDuplicates: { id: string; ticketNo: string; reason: string; reasons: string[] }[];
   allowedActions: string[];
   [k: string]: unknown;
 }
@@ -172,14 +172,28 @@ describe('12330 hotline tickets over HTTP', () => {
       respondentName: '天津市某某精密机械（滨海）股份有限公司 ',
       caller: { name: '钱七', phone: '13700002222' },
     });
-    expect(byName.possibleDuplicates).toEqual([{ id: first.id, ticketNo: first.ticketNo, reason: 'respondent' }]);
+    expect(byName.possibleDuplicates).toEqual([{ id: first.id, ticketNo: first.ticketNo, reason: 'respondent', reasons: ['respondent'] }]);
     const byPatent = await create({
       patentNumbers: [`CN ${patentNumber(41, 2).slice(2).replace('.', '')}`],
       caller: { name: '孙八', phone: '13700003333' },
     });
-    expect(byPatent.possibleDuplicates).toEqual([{ id: first.id, ticketNo: first.ticketNo, reason: 'patent' }]);
+    expect(byPatent.possibleDuplicates).toEqual([{ id: first.id, ticketNo: first.ticketNo, reason: 'patent', reasons: ['patent'] }]);
     const byPhone = await create({ caller: { name: '赵六', phone: '+86 137-0000-1111' } });
-    expect(byPhone.possibleDuplicates).toEqual([{ id: first.id, ticketNo: first.ticketNo, reason: 'caller_phone' }]);
+    expect(byPhone.possibleDuplicates).toEqual([
+      { id: first.id, ticketNo: first.ticketNo, reason: 'caller_phone', reasons: ['caller_phone'] },
+    ]);
+    // every reason a ticket matched, not only the first
+    const byAll = await create({
+      respondentName: '天津市某某精密机械有限公司',
+      patentNumbers: [patentNumber(41, 2)],
+      caller: { name: '赵六', phone: '13700001111' },
+    });
+    expect(byAll.possibleDuplicates.find((d) => d.id === first.id)).toEqual({
+      id: first.id,
+      ticketNo: first.ticketNo,
+      reason: 'respondent',
+      reasons: ['respondent', 'patent', 'caller_phone'],
+    });
     // 31 days later the first ticket is out of the window
     const clock = t.app.get(Clock);
     jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 31 * 86_400_000));
@@ -358,7 +372,9 @@ describe('12330 hotline tickets over HTTP', () => {
     const heping = await create({ respondentName: name, orgUnitCode: '120101', caller: { name: '韩一', phone: '13755550001' } });
     const binhai = await create({ respondentName: name, orgUnitCode: '120116', caller: { name: '韩二', phone: '13755550002' } });
     // the centre sees both, and the hint
-    expect(binhai.possibleDuplicates).toEqual([{ id: heping.id, ticketNo: heping.ticketNo, reason: 'respondent' }]);
+    expect(binhai.possibleDuplicates).toEqual([
+      { id: heping.id, ticketNo: heping.ticketNo, reason: 'respondent', reasons: ['respondent'] },
+    ]);
     const city = await t.http.get(`/api/v1/hotline/tickets/${binhai.id}`).set(auth(supCity)).expect(200);
     expect(city.body.possibleDuplicates.map((d: { id: string }) => d.id)).toEqual([heping.id]);
     // 滨海新区 does not learn of 和平区's ticket through the hint
@@ -441,5 +457,66 @@ describe('12330 hotline tickets over HTTP', () => {
       caseId: direct.body.id,
       orgUnitCode: '120116',
     });
+  });
+
+  it("finds a caller's earlier tickets by phone (exact, any way it is dialled) and by name; names units and Shanghai times in the export", async () => {
+    const a = await create({ caller: { name: '韩梅梅', phone: '13855556666' }, subject: '来电检索一' });
+    const b = await create({ caller: { name: '韩梅梅', phone: '13855556666' }, subject: '来电检索二', orgUnitCode: '120116' });
+    await create({ caller: { name: '李雷', phone: '13855557777' }, subject: '来电检索三' });
+    const ids = (res: { body: { items: Ticket[] } }) => res.body.items.map((x) => x.id).sort();
+    const byPhone = await t.http
+      .get(`/api/v1/hotline/tickets?q=${encodeURIComponent('+86 138-5555-6666')}`)
+      .set(auth(op))
+      .expect(200);
+    expect(ids(byPhone)).toEqual([a.id, b.id].sort());
+    const byName = await t.http
+      .get(`/api/v1/hotline/tickets?q=${encodeURIComponent('韩梅梅')}`)
+      .set(auth(op))
+      .expect(200);
+    expect(ids(byName)).toEqual([a.id, b.id].sort());
+    // a partial phone is not a search key: the blind index only matches the whole number
+    const partial = await t.http.get('/api/v1/hotline/tickets?q=55556666').set(auth(op)).expect(200);
+    expect(partial.body.items).toEqual([]);
+
+    const csv = await t.http
+      .get(`/api/v1/hotline/tickets/export?format=csv&q=${encodeURIComponent('来电检索')}`)
+      .set(auth(op))
+      .buffer(true)
+      .expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/filename="tickets-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = csv.text.split(/\r?\n/);
+    const row = lines.find((l) => l.includes(b.ticketNo))!;
+    expect(row).toContain('滨海新区');
+    expect(row).not.toContain('120116');
+    const shanghai = new Date(new Date(b.createdAt as string).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(row).toContain(shanghai);
+    expect(row).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it('orders the worklist by the next SLA date (sort=sla) and pages it with its own cursor; the timeline names its actors', async () => {
+    // a consultation is answered within 3 working days, a complaint within 13: the consultation comes first
+    const tickets = [];
+    for (const category of ['complaint', 'consultation', 'complaint'])
+      tickets.push(await create({ category, subject: `时限排序${category}` }));
+    await act(tickets[0], 'triage', { note: '分拣' }).expect(200);
+    const q = `q=${encodeURIComponent('时限排序')}&sort=sla`;
+    const first = await t.http.get(`/api/v1/hotline/tickets?${q}&limit=2`).set(auth(op)).expect(200);
+    const second = await t.http.get(`/api/v1/hotline/tickets?${q}&limit=2&cursor=${first.body.nextCursor}`).set(auth(op)).expect(200);
+    const order = [...first.body.items, ...second.body.items] as Ticket[];
+    expect(order).toHaveLength(3);
+    expect(order[0].id).toBe(tickets[1].id);
+    const dues = order.map((x) => (x.due as { firstResponse: string }).firstResponse);
+    expect([...dues].sort()).toEqual(dues);
+    // a newest-first cursor does not page the SLA order
+    const newest = await t.http
+      .get(`/api/v1/hotline/tickets?q=${encodeURIComponent('时限排序')}&limit=1`)
+      .set(auth(op))
+      .expect(200);
+    const mixed = await t.http.get(`/api/v1/hotline/tickets?${q}&cursor=${newest.body.nextCursor}`).set(auth(op)).expect(400);
+    expect(mixed.body.details[0].field).toBe('cursor');
+
+    const events = await t.http.get(`/api/v1/hotline/tickets/${tickets[0].id}/events`).set(auth(op)).expect(200);
+    expect(events.body.map((e: { action: string }) => e.action)).toEqual(['create', 'triage']);
+    expect(events.body.every((e: { actor: { displayName: string } | null }) => e.actor && e.actor.displayName.length > 0)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ export * from './seed/org-units.data';
 export * from './domain/data-scope';
 export { OrgUnitEntity } from './persistence/org-unit.entity';
 export * from './domain/org-unit-kinds';
-export { findBureauCodes, findEnforcementUnit } from './persistence/org-units.repository';
+export { findBureauCodes, findEnforcementUnit, findUnitNames } from './persistence/org-units.repository';
 export { UserEntity } from './persistence/user.entity';
 
 import { OrgUnitEntity } from './persistence/org-unit.entity';

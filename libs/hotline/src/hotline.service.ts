@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditWriter } from '@app/audit';
-import { findEnforcementUnit } from '@app/auth';
+import { findEnforcementUnit, findUnitNames } from '@app/auth';
 import { StatutoryCalendar } from '@app/calendar';
 import {
   ActorContext,
@@ -31,6 +31,7 @@ import {
   callerProblems,
   duplicateWindowStart,
   mergeDuplicates,
+  nextSlaDue,
   normalizeIndustry,
   normalizeRespondentName,
   PossibleDuplicate,
@@ -45,7 +46,7 @@ import { TicketQueryDto } from './http/dto/ticket-query.dto';
 import { TicketCallerResponse, TicketEventResponse, TicketResponse } from './http/dto/ticket-response';
 import { toTicketResponse } from './ticket.mapper';
 import { TicketEntity } from './persistence/ticket.entity';
-import { TicketsRepository } from './persistence/tickets.repository';
+import { TicketSearchText, TicketsRepository } from './persistence/tickets.repository';
 
 /** AAD of the encrypted caller fields: a token copied into another column does not decrypt. */
 export const CALLER_PHONE_AAD = 'hotline_tickets.caller_phone';
@@ -221,15 +222,17 @@ export class HotlineService {
     const limit = q.limit ?? 50;
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    let text: { text: string; like: string; respondentKey: string; patent: string } | undefined;
+    let text: TicketSearchText | undefined;
     if (q.q) {
       const t = q.q.trim();
       const patent = parsePatentNumber(t, { now });
+      const phone = validateCallerPhone(t);
       text = {
         text: t,
         like: `%${t.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
         respondentKey: normalizeRespondentName(t) ?? '',
         patent: patent.ok ? patent.normalized : '',
+        phoneIndex: phone.ok ? this.settings.phoneIndex(phone.value) : '',
       };
     }
     const rows = await this.tickets.list(
@@ -244,6 +247,7 @@ export class HotlineService {
         createdBefore: q.createdTo ? shanghaiDayStart(addDays(q.createdTo, 1)) : undefined,
         overdue: q.overdue,
         text,
+        sort: q.sort,
         after: decodeCursor(q.cursor, 2) ?? undefined,
       },
       limit,
@@ -264,7 +268,7 @@ export class HotlineService {
           linkedCase: t.caseId ? linked.get(t.caseId) : null,
           possibleDuplicates: duplicates(t),
         }),
-      (t) => [t.createdAt.toISOString(), t.id],
+      (t) => (q.sort === 'sla' ? [nextSlaDue(t) ?? '9999-12-31', t.id] : [t.createdAt.toISOString(), t.id]),
     );
   }
 
@@ -277,6 +281,11 @@ export class HotlineService {
     if (!ids.length || ticketReach(viewer).kind === 'all') return (t) => t.possibleDuplicates;
     const open = new Set((await this.tickets.visibleAmong(viewer, ids)).map((t) => t.id));
     return (t) => t.possibleDuplicates.filter((d) => open.has(d.id));
+  }
+
+  /** Every org unit's name by code, for the export. */
+  unitNames(): Promise<Map<string, string>> {
+    return findUnitNames(this.tickets.manager);
   }
 
   async events(user: AuthUser, id: string): Promise<TicketEventResponse[]> {

@@ -31,7 +31,8 @@ export function toTicketResponse(
     orgUnitCode: t.orgUnitCode,
     due: { firstResponse: t.firstResponseDue, resolution: t.resolutionDue, callback: t.callbackDue },
     overdue: isTicketOverdue(t, ctx.today),
-    possibleDuplicates: ctx.possibleDuplicates ?? t.possibleDuplicates,
+    // tickets stored before `reasons` existed carry only their first reason
+    possibleDuplicates: (ctx.possibleDuplicates ?? t.possibleDuplicates).map((d) => ({ ...d, reasons: d.reasons ?? [d.reason] })),
     caseId: t.caseId,
     case: ctx.linkedCase ?? null,
     response: t.response,

@@ -1583,13 +1583,19 @@ export interface components {
             /** Format: date-time */
             callback: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description the first of reasons
+         * @enum {string}
+         */
         DuplicateReason: "respondent" | "patent" | "caller_phone";
         PossibleDuplicateResponse: {
             /** Format: uuid */
             id: string;
             ticketNo: string;
+            /** @description the first of reasons */
             reason: components["schemas"]["DuplicateReason"];
+            /** @description every reason it matched */
+            reasons: components["schemas"]["DuplicateReason"][];
         };
         TicketCaseResponse: {
             /** Format: uuid */
@@ -1639,6 +1645,8 @@ export interface components {
             version: number;
             allowedActions: components["schemas"]["TicketAction"][];
         };
+        /** @enum {string} */
+        TicketSort: "newest" | "sla";
         TicketCallerResponse: {
             name: string | null;
             phone: string | null;
@@ -4732,12 +4740,14 @@ export interface operations {
                 caseId?: string;
                 /** @description an SLA due date (first response, resolution or callback) has passed */
                 overdue?: boolean;
-                /** @description ticket number, subject, respondent (contains), or a patent number */
+                /** @description ticket number, subject, respondent or caller name (contains), a patent number, or a caller's phone (exact, through the blind index) */
                 q?: string;
                 /** @description taken on or after (Shanghai date) */
                 createdFrom?: string;
                 /** @description taken on or before (Shanghai date) */
                 createdTo?: string;
+                /** @description newest (default) or sla: nearest SLA date first */
+                sort?: components["schemas"]["TicketSort"];
             };
             header?: never;
             path?: never;
@@ -4923,12 +4933,14 @@ export interface operations {
                 caseId?: string;
                 /** @description an SLA due date (first response, resolution or callback) has passed */
                 overdue?: boolean;
-                /** @description ticket number, subject, respondent (contains), or a patent number */
+                /** @description ticket number, subject, respondent or caller name (contains), a patent number, or a caller's phone (exact, through the blind index) */
                 q?: string;
                 /** @description taken on or after (Shanghai date) */
                 createdFrom?: string;
                 /** @description taken on or before (Shanghai date) */
                 createdTo?: string;
+                /** @description newest (default) or sla: nearest SLA date first */
+                sort?: components["schemas"]["TicketSort"];
                 format: components["schemas"]["ExportFormat"];
             };
             header?: never;

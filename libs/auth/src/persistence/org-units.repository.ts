@@ -11,6 +11,12 @@ export async function findEnforcementUnit(em: EntityManager, code: string): Prom
 }
 
 /** The codes of the city bureau(s): whose supervisors hear of what the centre holds and of city-wide alerts. */
+/** Every org unit's name by code (a few dozen rows), for exports and screens that show names, not codes. */
+export async function findUnitNames(em: EntityManager): Promise<Map<string, string>> {
+  const rows = await em.getRepository(OrgUnitEntity).find({ select: { code: true, name: true } });
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 export async function findBureauCodes(em: EntityManager): Promise<string[]> {
   const rows = await em.getRepository(OrgUnitEntity).find({ where: { kind: 'bureau' }, select: { code: true } });
   return rows.map((r) => r.code);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrgUnitEntity, UserEntity } from '@app/auth';
+import { findUnitNames, OrgUnitEntity, UserEntity } from '@app/auth';
+import { timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CaseViewer, caseVisibleTo } from '../domain/case-scope';
 import { SearchTerm } from '../domain/case-search';
@@ -291,14 +292,8 @@ export class CasesRepository {
   }
 
   /** The timeline of a case, oldest first, with each actor's display name. */
-  events(caseId: string): Promise<(CaseEventEntity & { actorName: string | null })[]> {
-    return this.dataSource.query(
-      `SELECT e.id, e.case_id AS "caseId", e.at, e.actor_id AS "actorId", e.action, e.from_status AS "fromStatus",
-              e.to_status AS "toStatus", e.payload, u.display_name AS "actorName"
-         FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ORDER BY e.id`,
-      [caseId],
-    );
+  events(caseId: string): Promise<Required<TimelineEventRow>[]> {
+    return timelineEvents(this.dataSource.manager, 'case_events', caseId);
   }
 
   /** Writes a new case with its parties and patents; returns the saved case row (ids and defaults filled in). */
@@ -349,9 +344,8 @@ export class CasesRepository {
   }
 
   /** Every org unit's name by code (a few dozen rows), for exports that show names, not codes. */
-  async unitNames(): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM org_units');
-    return new Map(rows.map((r) => [r.code, r.name]));
+  unitNames(): Promise<Map<string, string>> {
+    return findUnitNames(this.dataSource.manager);
   }
 
   orgUnit(em: EntityManager, code: string): Promise<OrgUnitEntity> {

@@ -34,7 +34,7 @@ describe('duplicate rules', () => {
     expect(duplicateReasons(base, { ...base, createdAt: daysBefore(1) })).toEqual([]);
   });
 
-  it('merges hits to one entry per ticket, respondent before patent before phone', () => {
+  it('merges hits to one entry per ticket with every reason it matched, respondent before patent before phone', () => {
     const merged = mergeDuplicates([
       { id: 'a', ticketNo: '12330-2026-000001', reason: 'caller_phone' },
       { id: 'a', ticketNo: '12330-2026-000001', reason: 'patent' },
@@ -42,9 +42,9 @@ describe('duplicate rules', () => {
       { id: 'c', ticketNo: '12330-2026-000003', reason: 'respondent' },
     ]);
     expect(merged).toEqual([
-      { id: 'c', ticketNo: '12330-2026-000003', reason: 'respondent' },
-      { id: 'a', ticketNo: '12330-2026-000001', reason: 'patent' },
-      { id: 'b', ticketNo: '12330-2026-000002', reason: 'caller_phone' },
+      { id: 'c', ticketNo: '12330-2026-000003', reason: 'respondent', reasons: ['respondent'] },
+      { id: 'a', ticketNo: '12330-2026-000001', reason: 'patent', reasons: ['patent', 'caller_phone'] },
+      { id: 'b', ticketNo: '12330-2026-000002', reason: 'caller_phone', reasons: ['caller_phone'] },
     ]);
     expect(
       mergeDuplicates(Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, ticketNo: `n${i}`, reason: 'patent' as const }))),

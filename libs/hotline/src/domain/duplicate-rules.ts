@@ -17,8 +17,14 @@ export interface DuplicateKeys {
 export interface PossibleDuplicate {
   id: string;
   ticketNo: string;
+  /** the first of `reasons` (DUPLICATE_REASONS order), as api.md names it */
   reason: DuplicateReason;
+  /** every reason the ticket matched: respondent, patent, caller phone */
+  reasons?: DuplicateReason[];
 }
+
+/** One lookup hit: a ticket and one reason it matched. */
+export type DuplicateHit = Pick<PossibleDuplicate, 'id' | 'ticketNo' | 'reason'>;
 
 /** The earliest creation instant a ticket created at `at` is compared with (exactly 30 × 24 h before). */
 export function duplicateWindowStart(at: Date): Date {
@@ -39,9 +45,18 @@ export function duplicateReasons(incoming: DuplicateKeys, candidate: DuplicateKe
   return reasons;
 }
 
-/** One entry per ticket (its first reason in DUPLICATE_REASONS order), newest rows first as given, at most `max`. */
-export function mergeDuplicates(hits: readonly PossibleDuplicate[], max = 20): PossibleDuplicate[] {
-  const seen = new Map<string, PossibleDuplicate>();
-  for (const reason of DUPLICATE_REASONS) for (const h of hits) if (h.reason === reason && !seen.has(h.id)) seen.set(h.id, h);
+/**
+ * One entry per ticket with every reason it matched (in DUPLICATE_REASONS order; `reason` is the first), tickets in the
+ * order of their first reason's hits (newest rows first as given), at most `max`.
+ */
+export function mergeDuplicates(hits: readonly DuplicateHit[], max = 20): PossibleDuplicate[] {
+  const seen = new Map<string, PossibleDuplicate & { reasons: DuplicateReason[] }>();
+  for (const reason of DUPLICATE_REASONS)
+    for (const h of hits) {
+      if (h.reason !== reason) continue;
+      const entry = seen.get(h.id);
+      if (!entry) seen.set(h.id, { id: h.id, ticketNo: h.ticketNo, reason, reasons: [reason] });
+      else if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    }
   return [...seen.values()].slice(0, max);
 }

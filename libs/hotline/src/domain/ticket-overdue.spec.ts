@@ -1,4 +1,4 @@
-import { isTicketOverdue } from './ticket-overdue';
+import { isTicketOverdue, nextSlaDue } from './ticket-overdue';
 
 const open = {
   status: 'in_progress' as const,
@@ -26,5 +26,16 @@ describe('ticket overdue rule', () => {
     expect(isTicketOverdue(closed, '2026-03-24')).toBe(true);
     expect(isTicketOverdue({ ...closed, callbackRecorded: true }, '2026-03-24')).toBe(false);
     expect(isTicketOverdue({ ...open, status: 'converted' as const }, '2027-01-01')).toBe(false);
+  });
+});
+
+describe('next SLA date (the sort=sla worklist)', () => {
+  it('is the first response until given, then the resolution; the callback once closed; none when done or converted', () => {
+    expect(nextSlaDue(open)).toBe(open.firstResponseDue);
+    expect(nextSlaDue({ ...open, firstRespondedAt: new Date('2026-03-09T02:00:00Z') })).toBe(open.resolutionDue);
+    const closed = { ...open, status: 'closed' as const, callbackDue: '2026-03-23' };
+    expect(nextSlaDue(closed)).toBe('2026-03-23');
+    expect(nextSlaDue({ ...closed, callbackRecorded: true })).toBeNull();
+    expect(nextSlaDue({ ...open, status: 'converted' as const })).toBeNull();
   });
 });

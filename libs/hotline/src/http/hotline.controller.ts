@@ -16,11 +16,12 @@ import {
   sendExport,
   TimelineEventDto,
 } from '@app/kernel';
+import { shanghaiDate } from '@app/kernel/calendar';
 import { IsInt, Matches, Min } from 'class-validator';
 import { EarlyWarningService } from '../early-warning.service';
 import { HotlineService } from '../hotline.service';
 import { TicketActionsService } from '../ticket-actions.service';
-import { TICKET_EXPORT_COLUMNS } from '../ticket-export';
+import { ticketExportColumns } from '../ticket-export';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketActionDto } from './dto/ticket-action.dto';
 import { AlertQueryDto, TicketExportQuery, TicketQueryDto } from './dto/ticket-query.dto';
@@ -80,12 +81,14 @@ export class HotlineController {
   ): Promise<void> {
     const { format, ...filters } = q;
     await this.tickets.auditExport(user, actor, { ...filters, format });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = shanghaiDate(new Date());
+    const units = await this.tickets.unitNames();
     await sendExport(reply, {
       format,
       rows: this.tickets.exportRows(user, filters),
-      columns: TICKET_EXPORT_COLUMNS,
+      columns: ticketExportColumns((code) => units.get(code) ?? code),
       filenameBase: `12330工单导出-${day}`,
+      asciiBase: `tickets-${day}`,
       onError: (err) => this.logger.error({ err: err.message, requestId: actor.requestId }, 'ticket export failed mid-stream'),
     });
   }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity } from '@app/cases';
+import { timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { PossibleDuplicate } from '../domain/duplicate-rules';
+import { DuplicateHit } from '../domain/duplicate-rules';
 import { TicketReach, ticketReach, TicketViewer, ticketVisibleTo } from '../domain/ticket-scope';
+import { TicketSort } from '../domain/ticket-overdue';
 import { TicketCategory, TicketChannel, TicketStatus } from '../domain/ticket-types';
 import { TicketEntity } from './ticket.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import { TicketPatentEntity } from './ticket-patent.entity';
-import { TICKET_OVERDUE_SQL } from './ticket-sql';
+import { TICKET_NEXT_DUE_SQL, TICKET_OVERDUE_SQL } from './ticket-sql';
 
 export interface TicketListFilter {
   status?: TicketStatus;
@@ -22,10 +24,21 @@ export interface TicketListFilter {
   /** created before this instant */
   createdBefore?: Date;
   overdue?: boolean;
-  /** free text: the ticket number, subject or respondent (ILIKE `like`), the respondent key, a patent */
-  text?: { text: string; like: string; respondentKey: string; patent: string };
-  /** the cursor's (created_at, id) */
+  /** free text: the ticket number, subject, respondent or caller name (ILIKE `like`), the respondent key, a patent,
+   * a caller phone's blind index */
+  text?: TicketSearchText;
+  sort?: TicketSort;
+  /** the cursor: (created_at, id) newest first, or (next SLA date, id) by SLA */
   after?: (string | number)[];
+}
+
+export interface TicketSearchText {
+  text: string;
+  like: string;
+  respondentKey: string;
+  patent: string;
+  /** the blind index of the text read as a phone number ('' when it is not one) */
+  phoneIndex: string;
 }
 
 /** The number and status of a linked case: all a ticket shows of it. */
@@ -85,10 +98,20 @@ export class TicketsRepository {
     if (f.overdue !== undefined) qb.andWhere(f.overdue ? TICKET_OVERDUE_SQL : `NOT ${TICKET_OVERDUE_SQL}`, { today });
     if (f.text) {
       qb.andWhere(
-        `(t.ticket_no = :text OR t.subject ILIKE :like OR t.respondent_name ILIKE :like OR t.respondent_key = :key
+        `(t.ticket_no = :text OR t.subject ILIKE :like OR t.respondent_name ILIKE :like OR t.caller_name ILIKE :like
+          OR t.respondent_key = :key OR t.caller_phone_index = :phoneIndex
           OR t.id IN (SELECT ticket_id FROM hotline_ticket_patents WHERE normalized = :patent))`,
-        { text: f.text.text, like: f.text.like, key: f.text.respondentKey, patent: f.text.patent },
+        { text: f.text.text, like: f.text.like, key: f.text.respondentKey, patent: f.text.patent, phoneIndex: f.text.phoneIndex },
       );
+    }
+    if (f.sort === 'sla') {
+      if (f.after)
+        qb.andWhere(`(${TICKET_NEXT_DUE_SQL}, t.id) > (CAST(:cDue AS date), CAST(:cId AS uuid))`, { cDue: f.after[0], cId: f.after[1] });
+      return qb
+        .orderBy(TICKET_NEXT_DUE_SQL, 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .limit(limit + 1)
+        .getMany();
     }
     if (f.after) qb.andWhere('(t.created_at, t.id) < (:cAt, :cId)', { cAt: f.after[0], cId: f.after[1] });
     return qb
@@ -127,8 +150,8 @@ export class TicketsRepository {
   async duplicateHits(
     em: EntityManager,
     keys: { respondentKey: string | null; patents: string[]; phoneIndex: string | null; since: Date },
-  ): Promise<PossibleDuplicate[]> {
-    const rows = await em.query<{ id: string; ticket_no: string; reason: PossibleDuplicate['reason'] }[]>(
+  ): Promise<DuplicateHit[]> {
+    const rows = await em.query<{ id: string; ticket_no: string; reason: DuplicateHit['reason'] }[]>(
       `(SELECT id, ticket_no, 'respondent' AS reason FROM hotline_tickets
          WHERE respondent_key = $1 AND created_at >= $4 ORDER BY created_at DESC LIMIT 20)
        UNION ALL
@@ -171,8 +194,9 @@ export class TicketsRepository {
     await em.save(em.create(TicketEventEntity, event));
   }
 
-  events(ticketId: string): Promise<TicketEventEntity[]> {
-    return this.dataSource.getRepository(TicketEventEntity).find({ where: { ticketId }, order: { id: 'ASC' } });
+  /** The timeline of a ticket, oldest first, with each actor's display name. */
+  events(ticketId: string): Promise<Required<TimelineEventRow>[]> {
+    return timelineEvents(this.dataSource.manager, 'hotline_ticket_events', ticketId);
   }
 
   /** Some ticket was already converted into (or linked to) this case. */

@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiDayStart, todayInShanghai } from './shanghai-date';
+import { shanghaiDate, shanghaiDateTime, shanghaiDayStart, todayInShanghai } from './shanghai-date';
 
 describe('Shanghai dates', () => {
   const check = (): void => {
@@ -43,5 +43,11 @@ describe('Shanghai dates', () => {
   it('refuses invalid instants and dates', () => {
     expect(() => shanghaiDate(new Date('nonsense'))).toThrow(RangeError);
     expect(() => shanghaiDayStart('2026-02-29')).toThrow(RangeError);
+  });
+
+  it('shows instants as Shanghai wall-clock time, the way exports and documents print them', () => {
+    expect(shanghaiDateTime(new Date('2026-12-02T03:45:14.789Z'))).toBe('2026-12-02 11:45:14');
+    expect(shanghaiDateTime(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01 00:00:00');
+    expect(() => shanghaiDateTime(new Date('x'))).toThrow(RangeError);
   });
 });

@@ -14,6 +14,12 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Shanghai wall-clock time at `instant`, as people read it: `2026-12-02 11:45:14` (exports, documents). */
+export function shanghaiDateTime(instant: Date): string {
+  assertValidInstant(instant);
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** Today's date in Shanghai; `now` comes from the injectable Clock so that callers stay testable. */
 export function todayInShanghai(now: Date): string {
   return shanghaiDate(now);

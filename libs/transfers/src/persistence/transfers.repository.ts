@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, decodeCursor, inScope } from '@app/kernel';
+import { AuthUser, decodeCursor, inScope, timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AWAITING_REPLY_IN, AWAITING_REPLY_OUT, OPEN_OUT_STATUSES, TransferDirection, TransferKind } from '../domain/transfer-types';
 import { ExchangeNonceEntity } from './exchange-nonce.entity';
@@ -163,14 +163,8 @@ export class TransfersRepository {
   }
 
   /** The timeline of a transfer, oldest first, with each actor's display name (people read names, not ids). */
-  events(transferId: string): Promise<(TransferEventEntity & { actorName: string | null })[]> {
-    return this.manager.query(
-      `SELECT e.id, e.transfer_id AS "transferId", e.at, e.actor_id AS "actorId", e.action, e.from_status AS "fromStatus",
-              e.to_status AS "toStatus", e.payload, u.display_name AS "actorName"
-         FROM transfer_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.transfer_id = $1 ORDER BY e.id`,
-      [transferId],
-    );
+  events(transferId: string): Promise<Required<TimelineEventRow>[]> {
+    return timelineEvents(this.manager, 'transfer_events', transferId);
   }
 
   /** Transfers waiting for a reply whose reminder or escalation may be due (the sweep decides which). */

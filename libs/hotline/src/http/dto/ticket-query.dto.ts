@@ -1,11 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, ListCursor, PageQuery, queryBoolean } from '@app/kernel';
+import { IsCalendarDate, ListCursorBy, PageQuery, queryBoolean } from '@app/kernel';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES, TicketCategory, TicketChannel, TicketStatus } from '../../domain';
+import {
+  TICKET_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  TicketCategory,
+  TicketChannel,
+  TicketSort,
+  TicketStatus,
+} from '../../domain';
 
-/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
-@ListCursor('instant', 'uuid')
+/** `cursor`: the list's (createdAt, id) position, or (next SLA date, id) with sort=sla, as this list encoded it */
+@ListCursorBy((q) => (q.sort === 'sla' ? ['date', 'uuid'] : ['instant', 'uuid']))
 export class TicketQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
   @IsOptional()
@@ -39,7 +48,10 @@ export class TicketQueryDto extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'ticket number, subject, respondent (contains), or a patent number' })
+  @ApiPropertyOptional({
+    description:
+      "ticket number, subject, respondent or caller name (contains), a patent number, or a caller's phone (exact, through the blind index)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -54,6 +66,11 @@ export class TicketQueryDto extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   createdTo?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_SORTS, enumName: 'TicketSort', description: 'newest (default) or sla: nearest SLA date first' })
+  @IsOptional()
+  @IsIn(TICKET_SORTS)
+  sort?: TicketSort;
 }
 
 export class TicketExportQuery extends TicketQueryDto {
@@ -62,8 +79,8 @@ export class TicketExportQuery extends TicketQueryDto {
   format!: 'csv' | 'xlsx';
 }
 
-/** `cursor`: the list's (createdAt, id) position, as this list encoded it */
-@ListCursor('instant', 'uuid')
+/** `cursor`: the list's (createdAt, id) position, or (next SLA date, id) with sort=sla, as this list encoded it */
+@ListCursorBy((q) => (q.sort === 'sla' ? ['date', 'uuid'] : ['instant', 'uuid']))
 export class AlertQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'true: only alerts still above the threshold' })
   @IsOptional()

@@ -51,8 +51,11 @@ export class PossibleDuplicateResponse implements PossibleDuplicate {
   @ApiProperty()
   ticketNo!: string;
 
-  @ApiProperty({ enum: DUPLICATE_REASONS, enumName: 'DuplicateReason' })
+  @ApiProperty({ enum: DUPLICATE_REASONS, enumName: 'DuplicateReason', description: 'the first of reasons' })
   reason!: DuplicateReason;
+
+  @ApiProperty({ enum: DUPLICATE_REASONS, enumName: 'DuplicateReason', isArray: true, description: 'every reason it matched' })
+  reasons!: DuplicateReason[];
 }
 
 /** the linked case's number and status: all an operator sees of a case */
