@@ -54,4 +54,47 @@ describe('error messages people can read: Chinese by default, English on request
     expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', requestId: expect.any(String) });
     expect(missing.body.message).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it("gives Fastify's own refusals the api.md error body with a request id, in Chinese by default", async () => {
+    const zh = (req: ReturnType<typeof t.http.get>) => req.set(auth(officer)).set('accept-language', 'zh-CN');
+    const shape = { statusCode: expect.any(Number), code: expect.any(String), message: expect.any(String), requestId: expect.any(String) };
+    // raw UTF-8 bytes in the query string (not percent-encoded) and a broken percent-encoding
+    const rawBytes = await zh(t.http.get('/api/v1/cases?q=\u516c\u53f8'));
+    expect(rawBytes.status).toBeLessThan(500);
+    if (rawBytes.status >= 400) expect(rawBytes.body).toMatchObject(shape);
+    const badPct = await zh(t.http.get('/api/v1/cases?q=%E5%85'));
+    expect(badPct.status).toBeLessThan(500);
+    if (badPct.status >= 400) expect(badPct.body).toMatchObject(shape);
+    const badPath = await zh(t.http.get('/api/v1/cases/%E5%85'));
+    expect([400, 404]).toContain(badPath.status);
+    expect(badPath.body).toMatchObject(shape);
+    // a body that is not JSON, one of an unsupported type, and one that is too large
+    const notJson = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .set('accept-language', 'zh-CN')
+      .set('content-type', 'application/json')
+      .send('{"type":');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toMatchObject({ ...shape, statusCode: 400 });
+    expect(notJson.body.message).toMatch(/[\u4e00-\u9fff]/);
+    const xml = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .set('accept-language', 'zh-CN')
+      .set('content-type', 'application/xml')
+      .send('<case/>');
+    expect(xml.status).toBe(415);
+    expect(xml.body).toMatchObject({ ...shape, statusCode: 415 });
+    expect(xml.body.message).toMatch(/[\u4e00-\u9fff]/);
+    const huge = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .set('accept-language', 'zh-CN')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ summary: 'x'.repeat(3 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ ...shape, statusCode: 413 });
+    expect(huge.body.message).toMatch(/[\u4e00-\u9fff]/);
+  });
 });

@@ -54,7 +54,7 @@ async function bootstrap(): Promise<void> {
     const demo = await app.get(DemoSeeder).seed();
     await app.get(PartnersService).seedDemo();
     // the first start of a demo install fills a lived-in year through the real services (DEMO_HISTORY=false: users only)
-    if (demo.seeded && process.env.DEMO_HISTORY !== 'false') await app.get(DemoHistorySeeder).seed();
+    if (demo.seeded && config.demoHistory) await app.get(DemoHistorySeeder).seed();
   }
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { toErrorBody } from '@app/kernel';
+import { localizeErrorBody, messageLanguage, toErrorBody } from '@app/kernel';
 
 /** Paths the console never answers: the api's own namespaces keep their JSON 404. */
 const SERVER_PATHS = /^\/(api|health|metrics)(\/|$|\?)/;
@@ -39,7 +39,8 @@ export async function registerConsole(fastify: FastifyInstance, consoleDir: stri
     const pathname = url.split('?')[0];
     if (SERVER_PATHS.test(pathname)) {
       const { status, body } = toErrorBody(new NotFoundException(`Cannot GET ${pathname}`), String(reply.request.id));
-      return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+      const localized = localizeErrorBody(body, messageLanguage(reply.request.headers['accept-language']));
+      return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(localized);
     }
     const name = pathname.slice(1);
     return reply.sendFile(topFiles.has(name) ? name : 'index.html', root);

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,12 +9,16 @@ import {
   configureDateBounds,
   genRequestId,
   httpRequestDuration,
+  localizeErrorBody,
+  messageLanguage,
+  toErrorBody,
   validationFailed,
 } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiModule } from './app.modules';
 import { registerConsole } from './console-static';
 
@@ -47,6 +51,16 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     logger: false,
+    // a URL Fastify cannot decode (bad percent-encoding) is refused before any route: the api.md body all the same
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      const { body } = toErrorBody(new BadRequestException('the URL is not valid (bad percent-encoding)'), String(req.id));
+      void reply
+        .status(status)
+        .header('x-request-id', req.id)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(localizeErrorBody(body, messageLanguage(req.headers['accept-language'])));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, opts), adapter, {
     bufferLogs: true,

@@ -94,6 +94,11 @@ export class EnvironmentVariables {
   @MinLength(8)
   DEMO_PASSWORD = 'demo-pass-2026';
 
+  /** `npm start`'s first start fills a lived-in demo year (false: the demo users only); never outside the demo install */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  DEMO_HISTORY: 'true' | 'false' = 'true';
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
@@ -357,6 +362,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   argon2: { memoryCost: number; timeCost: number };
   demoPassword: string;
+  /** fill the demo install's lived-in year on its first start (DEMO_HISTORY) */
+  demoHistory: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   dataDir: string;
   embeddedPgPort: number;
@@ -457,6 +464,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     argon2: { memoryCost: vars.ARGON2_MEMORY_KIB, timeCost: vars.ARGON2_TIME_COST },
     demoPassword: vars.DEMO_PASSWORD,
+    demoHistory: vars.DEMO_HISTORY === 'true',
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
     embeddedPgPort: vars.EMBEDDED_PG_PORT,

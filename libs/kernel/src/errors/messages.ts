@@ -68,6 +68,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   r('listed_twice', /^is (?:listed|used) twice$/, '重复出现'),
   r('taken', /^is taken$/, '已被占用'),
   r('too_large', /^is too large$/, '过大'),
+  r('bad_url', /^the URL is not valid \(bad percent-encoding\)$/, 'URL 无效（百分号编码错误）'),
   r('no_change', /^changes nothing: give at least one field with a new value$/, '没有任何修改：请至少给出一个新值'),
   // dates and amounts
   r('date', /^must be a date YYYY-MM-DD$/, '必须是日期（YYYY-MM-DD）'),
