@@ -187,6 +187,15 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   r('not_before_sent', /^cannot be before sentOn$/, '不能早于发出日期'),
   r('partner_keys', /^at most (\d+) keys \(two during a rotation\)$/, '最多 $1 个密钥（轮换期间两个）'),
   r('partner_active_needs', /^an active partner needs an endpoint and a key$/, '启用的协作单位须有接口地址和密钥'),
+  // hardening: text, nesting, uploads, outages
+  r('item_object', /^each item must be an object$/, '每一项都必须是对象'),
+  r('unsafe_text', /^must not contain NUL characters or unpaired surrogates$/, '不能包含 NUL 字符或不成对的代理字符'),
+  r('unsafe_field_name', /^has a field name with NUL characters or unpaired surrogates$/, '字段名含有 NUL 字符或不成对的代理字符'),
+  r('unsafe_file_name', /^needs a file name without NUL characters or unpaired surrogates$/, '文件名不能包含 NUL 字符或不成对的代理字符'),
+  r('nested_too_deep', /^is nested deeper than (\d+) levels$/, '嵌套层级超过 $1 层'),
+  r('multipart_malformed', /^the multipart body is malformed \(boundary, part headers or end\)$/, 'multipart 请求体格式错误（分隔符、分段头或结尾）'),
+  r('ticket_unit_scope', /^must be a unit in your scope \(you could not open the ticket otherwise\)$/, '必须是您权限范围内的单位（否则您将无法打开该工单）'),
+  r('unavailable', /^the service is temporarily unavailable; try again in (\d+) seconds$/, '服务暂时不可用，请 $1 秒后重试'),
   // calendar
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),
 ];
