@@ -10,11 +10,14 @@ step() { printf '\n== %s\n' "$1"; }
 
 step "dependencies (npm ls: nothing missing, invalid or extraneous)"
 # npm audit needs an advisory service these machines cannot reach; see the README for running it elsewhere.
-npm ls --all >/dev/null && echo "dependency tree is clean"
+# (`a && b` would not stop a set -e script when `a` fails: say it with `||`)
+npm ls --all >/dev/null || { echo "npm ls found missing, invalid or extraneous packages" >&2; exit 1; }
+echo "dependency tree is clean"
 step "lint (eslint, type-aware, import/no-cycle)"
 npx eslint . --max-warnings 0
 step "format (prettier)"
-npx prettier --check . >/dev/null && echo "formatted"
+npx prettier --check . >/dev/null || { npx prettier --list-different . >&2; echo "not formatted: run npx prettier --write ." >&2; exit 1; }
+echo "formatted"
 step "type-check (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
 step "console: the OpenAPI document and the generated client types match the server"

@@ -117,8 +117,19 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       .send(caseBody({ receivedOn: '1900-01-01' }))
       .expect(400);
     expect(res.body.details).toEqual([
-      { field: 'receivedOn', message: 'must be on or after 2000-01-01 (the earliest accepted, RECEIVED_ON_EARLIEST)' },
+      {
+        field: 'receivedOn',
+        message: 'must be on or after 2000-01-01 (the earliest accepted, RECEIVED_ON_EARLIEST)',
+        constraint: 'on_or_after_earliest',
+      },
     ]);
+    const zh = await t.http
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .set('accept-language', 'zh-CN')
+      .send(caseBody({ receivedOn: '1900-01-01' }))
+      .expect(400);
+    expect(zh.body.details[0].message).toBe('不能早于 2000-01-01（可受理的最早日期，配置项 RECEIVED_ON_EARLIEST）');
   });
 
   it('refuses hand-made and foreign cursors on every list with 400 on cursor', async () => {

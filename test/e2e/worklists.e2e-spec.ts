@@ -1,6 +1,8 @@
+import { generateExchangeKeyPair } from '@app/transfers';
 import { actOk, Versioned } from '../factories/actions';
 import { caseIntake } from '../factories/cases';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
+import { caseUnderInvestigation } from '../utils/transfers';
 
 interface CaseBody extends Versioned {
   status: string;
@@ -123,5 +125,54 @@ describe('worklists: my cases by deadline, list counts, the supervisor inbox', (
     expect(inbox.items[1].requestedBy.displayName).toMatch(/.+/);
     expect((await t.http.get('/api/v1/approvals').set(auth(supCity)).expect(200)).body.total).toBe(2);
     await t.http.get('/api/v1/approvals').set(auth(officer)).expect(403);
+  });
+
+  it("lists an officer's transfer request in the inbox with the partner's name, until it is approved", async () => {
+    const admin = await t.token('admin');
+    const { publicKey } = generateExchangeKeyPair('ed25519');
+    await t.http
+      .put('/api/v1/partners/130000')
+      .set(auth(admin))
+      .send({
+        name: '河北省知识产权局',
+        endpoint: 'http://127.0.0.1:9/api/v1',
+        keys: [{ keyId: 'hb-1', algorithm: 'ed25519', publicKey }],
+        active: true,
+      })
+      .expect(200);
+    const c = await caseUnderInvestigation(t, [], 7);
+    const req = await t.http
+      .post(`/api/v1/cases/${c.id}/transfers`)
+      .set(auth(officer))
+      .send({ partnerCode: '130000', kind: 'assist_investigation', reason: '协助调取销售记录' })
+      .expect(201);
+    const inbox = async (token: string) =>
+      (await t.http.get('/api/v1/approvals').set(auth(token)).expect(200)).body as {
+        items: {
+          kind: string;
+          entityType: string;
+          entityId: string;
+          label: string;
+          summary: string;
+          version: number;
+          detail: Record<string, unknown>;
+        }[];
+        counts: Record<string, number>;
+      };
+    const item = (await inbox(supBinhai)).items.find((i) => i.kind === 'transfer');
+    expect(item).toMatchObject({
+      entityType: 'transfer',
+      entityId: req.body.id,
+      label: c.caseNo,
+      summary: '河北省知识产权局：协助调取销售记录',
+      detail: { transferKind: 'assist_investigation', partner: { code: '130000', name: '河北省知识产权局' } },
+    });
+    expect((await inbox(supBinhai)).counts.transfer).toBe(1);
+    await t.http
+      .post(`/api/v1/transfers/${req.body.id}/actions/approve`)
+      .set(auth(supBinhai))
+      .send({ expectedVersion: item!.version })
+      .expect(200);
+    expect((await inbox(supBinhai)).counts.transfer).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ import { TransfersSweepTask } from './jobs/transfers-sweep.task';
 import { PartnersService } from './partners.service';
 import { TransferFileStore } from './persistence/transfer-file-store';
 import { TransfersRepository } from './persistence/transfers.repository';
+import { TransferApprovals } from './transfer-approvals';
 import { TransferCountsSource } from './transfer-counts.source';
 import { TransferEffects } from './transfer-effects';
 import { TransfersService } from './transfers.service';
@@ -50,7 +51,7 @@ const services = [
  */
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule, OutboxModule, CasesCoreModule, MetricsCoreModule],
-  providers: [...services, TransferDeliverJob, TransferSendStatusJob, TransferFetchFilesJob, TransferCountsSource],
+  providers: [...services, TransferDeliverJob, TransferSendStatusJob, TransferFetchFilesJob, TransferCountsSource, TransferApprovals],
   exports: [
     TransfersService,
     LiaisonsReferralsService,

@@ -67,7 +67,8 @@ export default function ApprovalsPage() {
     void queryClient.invalidateQueries({ queryKey: ['approvals'] });
     void queryClient.invalidateQueries({ queryKey: ['transfers'] });
   };
-  const kinds = [...new Set(['decision', 'extension', ...Object.keys(inbox.data?.counts ?? {})])];
+  // Transfer requests have their own tab below (answered with the transfer's buttons), so not a second one here.
+  const kinds = [...new Set(['decision', 'extension', ...Object.keys(inbox.data?.counts ?? {})])].filter((k) => k !== 'transfer');
   const table = (rows: ApprovalItem[], testId: string) => (
     <Table<ApprovalItem>
       data-testid={testId}
@@ -81,7 +82,14 @@ export default function ApprovalsPage() {
         { title: t('事项'), dataIndex: 'kind', render: (k: string) => t(label(APPROVAL_KIND_LABELS, k)) },
         {
           title: t('案号 / 收案号'),
-          render: (_, r) => (r.entityType === 'case' ? <Link to={`/cases/${r.entityId}`}>{r.label}</Link> : r.label),
+          render: (_, r) =>
+            r.entityType === 'case' ? (
+              <Link to={`/cases/${r.entityId}`}>{r.label}</Link>
+            ) : r.entityType === 'transfer' ? (
+              <Link to={`/transfers/${r.entityId}`}>{r.label}</Link>
+            ) : (
+              r.label
+            ),
         },
         { title: t('单位'), render: (_, r) => r.orgUnit.name },
         { title: t('申请人'), render: (_, r) => r.requestedBy?.displayName ?? '—' },

@@ -21,7 +21,13 @@ function writtenMessages(): { file: string; text: string }[] {
   for (const file of sourceFiles(LIBS)) {
     if (file.includes(`${path.sep}config${path.sep}`) || file.includes(`${path.sep}messages.ts`)) continue;
     const text = readFileSync(file, 'utf8');
-    const found = [...text.matchAll(literal), ...(file.includes(`${path.sep}identifiers${path.sep}`) ? text.matchAll(reason) : [])];
+    // the edge validators return their reasons, which become field messages
+    const returned = /\breturn ('(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`);/g;
+    const found = [
+      ...text.matchAll(literal),
+      ...(file.includes(`${path.sep}identifiers${path.sep}`) ? text.matchAll(reason) : []),
+      ...(file.endsWith('input-validators.ts') ? text.matchAll(returned) : []),
+    ];
     for (const m of found) {
       const message = m[1]
         .slice(1, -1)

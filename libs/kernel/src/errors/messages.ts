@@ -72,6 +72,9 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   r('no_change', /^changes nothing: give at least one field with a new value$/, '没有任何修改：请至少给出一个新值'),
   // dates and amounts
   r('date', /^must be a date YYYY-MM-DD$/, '必须是日期（YYYY-MM-DD）'),
+  r('real_date_shape', /^must be a real date YYYY-MM-DD$/, '必须是真实存在的日期（YYYY-MM-DD）'),
+  r('date_between', /^must be between (\S+) and (\S+)$/, '必须在 $1 至 $2 之间'),
+  r('on_or_after_earliest', /^must be on or after (\S+) \(the earliest accepted, (\w+)\)$/, '不能早于 $1（可受理的最早日期，配置项 $2）'),
   r('date_slash', /^must be a date YYYY\/MM\/DD$/, '必须是日期（YYYY/MM/DD）'),
   r('real_date', /^is not a real date$/, '不是真实存在的日期'),
   r('real_date_not_future', /^must be a real date(?: YYYY-MM-DD)?, not in the future$/, '必须是不晚于今天的真实日期'),
@@ -193,8 +196,16 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   r('unsafe_field_name', /^has a field name with NUL characters or unpaired surrogates$/, '字段名含有 NUL 字符或不成对的代理字符'),
   r('unsafe_file_name', /^needs a file name without NUL characters or unpaired surrogates$/, '文件名不能包含 NUL 字符或不成对的代理字符'),
   r('nested_too_deep', /^is nested deeper than (\d+) levels$/, '嵌套层级超过 $1 层'),
-  r('multipart_malformed', /^the multipart body is malformed \(boundary, part headers or end\)$/, 'multipart 请求体格式错误（分隔符、分段头或结尾）'),
-  r('ticket_unit_scope', /^must be a unit in your scope \(you could not open the ticket otherwise\)$/, '必须是您权限范围内的单位（否则您将无法打开该工单）'),
+  r(
+    'multipart_malformed',
+    /^the multipart body is malformed \(boundary, part headers or end\)$/,
+    'multipart 请求体格式错误（分隔符、分段头或结尾）',
+  ),
+  r(
+    'ticket_unit_scope',
+    /^must be a unit in your scope \(you could not open the ticket otherwise\)$/,
+    '必须是您权限范围内的单位（否则您将无法打开该工单）',
+  ),
   r('unavailable', /^the service is temporarily unavailable; try again in (\d+) seconds$/, '服务暂时不可用，请 $1 秒后重试'),
   // calendar
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),

@@ -27,6 +27,23 @@ export function canSee(user: AuthUser, row: { orgUnitCode: string }): boolean {
   return inScope(user.scope, row.orgUnitCode);
 }
 
+export interface AwaitingTransferRow {
+  id: string;
+  kind: string;
+  caseId: string | null;
+  label: string | null;
+  orgUnitCode: string;
+  orgUnitName: string;
+  partnerCode: string;
+  partnerName: string | null;
+  reason: string;
+  requestedItems: string[];
+  requestedAt: Date;
+  requestedById: string | null;
+  requestedByName: string | null;
+  version: number;
+}
+
 export interface TransferFilters {
   direction?: TransferDirection;
   status?: string;
@@ -156,6 +173,25 @@ export class TransfersRepository {
       });
     }
     return pageAfter(qb, 't', f.cursor, f.limit);
+  }
+
+  /** Outbound requests waiting for a supervisor's approval in the user's scope, oldest first (the approval inbox). */
+  awaitingApproval(user: AuthUser, limit: number): Promise<AwaitingTransferRow[]> {
+    return scoped(this.manager.getRepository(TransferEntity).createQueryBuilder('t'), user, 't')
+      .select(['t.id AS id', 't.kind AS kind', 't.case_id AS "caseId"', 'coalesce(c.case_no, c.receipt_no) AS label'])
+      .addSelect(['t.org_unit_code AS "orgUnitCode"', 'o.name AS "orgUnitName"', 't.partner_code AS "partnerCode"'])
+      .addSelect(['p.name AS "partnerName"', 't.reason AS reason', 't.requested_items AS "requestedItems"'])
+      .addSelect(['t.created_at AS "requestedAt"', 't.requested_by AS "requestedById"', 'u.display_name AS "requestedByName"'])
+      .addSelect('t.version', 'version')
+      .innerJoin('org_units', 'o', 'o.code = t.org_unit_code')
+      .leftJoin('cases', 'c', 'c.id = t.case_id')
+      .leftJoin('exchange_partners', 'p', 'p.code = t.partner_code')
+      .leftJoin('users', 'u', 'u.id = t.requested_by')
+      .andWhere(`t.direction = 'out' AND t.status = 'requested'`)
+      .orderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(limit)
+      .getRawMany<AwaitingTransferRow>();
   }
 
   insertEvent(em: EntityManager, e: Omit<TransferEventEntity, 'id'>): Promise<unknown> {
