@@ -15,6 +15,17 @@ export const LOG_REDACT_PATHS = [
   '*.phone',
 ];
 
+/** Probes scraped every few seconds: a line each would drown the log (600k lines in one health benchmark). */
+const UNLOGGED_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/**
+ * The request's whole path. The middleware runs mounted, and the mount strips its path from `req.url` (a probe at
+ * `/health/live` arrives as `/`), so the path comes from `originalUrl`, which keeps what the client sent.
+ */
+function requestPath(req: { url?: string; originalUrl?: string }): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+}
+
 @Module({})
 export class LoggingModule {
   static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
@@ -32,10 +43,14 @@ export class LoggingModule {
             customProps: (req) => ({ userId: (req as unknown as { user?: { id?: string } }).user?.id }),
             serializers: {
               // Only the path, never the query string: search terms can be names or ID numbers.
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: requestPath(req),
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+            autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(requestPath(req)) },
           },
         }),
       ],
