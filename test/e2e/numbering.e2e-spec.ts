@@ -46,6 +46,15 @@ describe('gapless numbering under concurrency', () => {
     await expect(tx.run((inner) => numbering.reserve(inner, receipts))).rejects.toThrow(/outside any transaction/);
   });
 
+  it('runs every transaction READ COMMITTED, set once per connection rather than a statement per transaction', async () => {
+    const levels = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        tx.run(async (em) => (await em.query<{ transaction_isolation: string }[]>('SHOW transaction_isolation'))[0].transaction_isolation),
+      ),
+    );
+    expect(new Set(levels)).toEqual(new Set(['read committed']));
+  });
+
   it('keeps separate sequences per unit, year and kind', async () => {
     const other = await tx.run((em) => numbering.next(em, { ...key, year: 2027 }));
     const doc = await tx.run((em) => numbering.next(em, { ...key, kind: 'decision_no' }));

@@ -25,6 +25,8 @@ export function buildDataSourceOptions(
     extra: {
       max: config.databasePoolSize,
       application_name: 'patent-enforcement-desk',
+      // Once per connection, whatever the server's default: the transactions rely on READ COMMITTED without naming it.
+      options: '-c default_transaction_isolation=read\\ committed',
       // Bounded waits: with the server down or restarting, a request fails (503) within these instead of hanging.
       // Migrations and the cli pass neither (a migration may legitimately run long).
       connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 0,
