@@ -159,7 +159,7 @@ describe('web console', () => {
     await page.locator('[data-action="assign"]').click();
     const modal = page.locator('.ant-modal');
     for (const u of ['off.binhai1', 'off.binhai2', 'off.binhai3']) await choose(page, '办案人员', `（${u}）`, modal);
-    await page.keyboard.press('Escape'); // close the dropdown, not the dialog
+    await modal.locator('.ant-modal-title').click(); // close the dropdown, not the dialog (as Escape might)
     await page.getByTestId('action-ok').click();
     await page.locator('.ant-tag', { hasText: '调查取证' }).first().waitFor();
     await shot(page, '12-officer-case-page');
@@ -376,11 +376,15 @@ describe('web console', () => {
     await modal.getByLabel('用户名').fill('off.binhai9');
     await modal.getByLabel('姓名').fill('滨海执法员九');
     await choose(page, '角色', '执法人员', modal);
-    await page.keyboard.press('Escape');
+    // a click on the dialog's title closes the roles dropdown (a multiple select stays open); Escape, pressed after
+    // the dropdown has already closed on a slow machine, would close the dialog instead
+    await modal.locator('.ant-modal-title').click();
     await choose(page, '单位', '滨海新区', modal);
+    await modal.locator('.ant-select-selection-item', { hasText: '滨海新区' }).waitFor();
     await modal.getByLabel('初始密码').fill('a-long-password-2026');
     await page.getByTestId('action-ok').click();
-    await modal.waitFor({ state: 'hidden' });
+    // creating the user hashes its password (argon2id): on a loaded machine this takes a while
+    await modal.waitFor({ state: 'hidden', timeout: 60_000 });
     const adminToken = await t.token('admin');
     const res = await t.http.get('/api/v1/users?q=off.binhai9').set(auth(adminToken)).expect(200);
     expect(res.body.items).toEqual([
