@@ -30,6 +30,7 @@ export * from './identifiers';
 export * from './money';
 export * from './crypto';
 export * from './export';
+export * from './storage/local-file-store';
 export * from './time/with-timeout';
 export * from './http/id-param';
 export * from './approvals/approval-inbox';
