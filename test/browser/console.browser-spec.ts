@@ -438,4 +438,31 @@ describe('web console', () => {
     );
     await context.close();
   });
+
+  it("admin: loads next year's official holiday schedule on the calendar screen", async () => {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.waitForURL(/\/admin\/users$/);
+    await page.goto(`${base}/admin/calendar`);
+    await page.getByTestId('calendar-official').waitFor();
+    const next = new Date().getFullYear() + 1;
+    // the year the page opens on: not yet official unless the packaged data already knows it
+    await page.getByLabel('依据的通知').fill(`国务院办公厅关于${next}年部分节假日安排的通知`);
+    await page.getByLabel('放假日期', { exact: true }).fill(`${next}-01-01\n${next}-10-01, ${next}-10-02`);
+    await page.getByLabel('调休上班日期', { exact: true }).fill(`${next}-09-25`);
+    await page.getByTestId('calendar-load').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /载\s*入/ })
+      .click();
+    await page.getByTestId('calendar-days').locator('tr.ant-table-row', { hasText: '国务院办公厅' }).first().waitFor();
+    await expect(page.getByTestId('calendar-official').textContent()).resolves.toContain('已有官方安排');
+    await shot(page, '43-admin-calendar');
+    const res = await t.http
+      .get(`/api/v1/calendar/${next}`)
+      .set(auth(await t.token('admin')))
+      .expect(200);
+    expect(res.body.days.filter((d: { origin: string }) => d.origin === 'loaded')).toHaveLength(4);
+    await context.close();
+  });
 });

@@ -124,6 +124,12 @@ export const ROUTES: RouteDef[] = [
     menu: { label: '协作机关', group: '系统', icon: 'partner' },
   },
   {
+    path: '/admin/calendar',
+    roles: ['admin'],
+    Component: page(() => import('./pages/CalendarPage')),
+    menu: { label: '工作日历', group: '系统', icon: 'calendar' },
+  },
+  {
     path: '/admin/targets',
     roles: ['admin', 'supervisor'],
     Component: page(() => import('./pages/TargetsPage')),

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
+import { CalendarController, CalendarModule } from '@app/calendar';
 import { CasesCoreModule, CasesModule } from '@app/cases';
 import { CreditCoreModule, CreditModule } from '@app/credit';
 import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
@@ -55,6 +56,7 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot(config),
         AuditModule,
+        CalendarModule,
         OutboxModule,
         AuthModule,
         NotificationsModule,
@@ -66,7 +68,7 @@ export class ApiModule {
         TransfersModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
-      controllers: [HealthController, MetricsController, ApprovalsController],
+      controllers: [HealthController, MetricsController, ApprovalsController, CalendarController],
     };
   }
 }

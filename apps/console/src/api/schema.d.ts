@@ -48,6 +48,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_year"];
+        put: operations["CalendarController_load"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1019,6 +1035,56 @@ export interface components {
                 [key: string]: number;
             };
             total: number;
+        };
+        /** @enum {string} */
+        CalendarDayKind: "workday" | "holiday";
+        /** @enum {string} */
+        CalendarDayOrigin: "package" | "loaded";
+        CalendarDayDto: {
+            /** @example 2027-02-06 */
+            date: string;
+            kind: components["schemas"]["CalendarDayKind"];
+            origin: components["schemas"]["CalendarDayOrigin"];
+            source: string | null;
+            /** @description ISO instant */
+            loadedAt: string | null;
+        };
+        CalendarYearDto: {
+            year: number;
+            /** @description an official schedule is known for the year (else Monday–Friday, deadlines provisional) */
+            official: boolean;
+            workingDays: number;
+            coveredYears: number[];
+            days: components["schemas"]["CalendarDayDto"][];
+        };
+        LoadCalendarDto: {
+            /**
+             * @description the notice the schedule comes from
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             */
+            source: string;
+            /**
+             * @description days off (放假), YYYY-MM-DD
+             * @example [
+             *       "2027-01-01",
+             *       "2027-02-06"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description make-up working days (调休上班), YYYY-MM-DD
+             * @example [
+             *       "2027-02-14"
+             *     ]
+             */
+            workdays: string[];
+        };
+        CalendarLoadResultDto: {
+            /** @description days stored */
+            days: number;
+            /** @description open cases whose deadlines changed */
+            recomputed: number;
+            calendar: components["schemas"]["CalendarYearDto"];
         };
         PageMetaDto: {
             /** @description pass as ?cursor= for the next page; null on the last */
@@ -2203,6 +2269,178 @@ export interface operations {
             };
             /** @description FORBIDDEN: the role or the data scope does not allow it */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no or an expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the data scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for records outside the caller's scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, DUPLICATE or IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION or a rule code (OFFICER_COUNT, FINE_ABOVE_CAP, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CalendarController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLoadResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no or an expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the data scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for records outside the caller's scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, DUPLICATE or IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION or a rule code (OFFICER_COUNT, FINE_ABOVE_CAP, …) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

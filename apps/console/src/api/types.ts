@@ -534,6 +534,9 @@ export type SetTargetsBody = components['schemas']['SetTargetsDto'];
 export type AmendCaseBody = components['schemas']['AmendCaseDto'];
 export type RequestTransferBody = components['schemas']['RequestTransferDto'];
 export type PutPartnerBody = components['schemas']['PutPartnerDto'];
+export type CalendarYear = components['schemas']['CalendarYearDto'];
+export type CalendarDay = components['schemas']['CalendarDayDto'];
+export type CalendarLoadResult = components['schemas']['CalendarLoadResultDto'];
 
 /**
  * What each route answers, by method and path (the generated document has no response schemas). The client's
@@ -575,6 +578,7 @@ export interface Responses {
     '/api/v1/metrics/targets/{year}': Targets;
     '/api/v1/audit': Page<AuditEntry>;
     '/api/v1/audit/verify': AuditVerify;
+    '/api/v1/calendar/{year}': CalendarYear;
   };
   post: {
     '/api/v1/auth/login': TokenPair;
@@ -590,6 +594,6 @@ export interface Responses {
     '/api/v1/cases/{id}/transfers': Transfer;
     '/api/v1/transfers/{id}/actions/{action}': Transfer;
   };
-  put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner };
+  put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner; '/api/v1/calendar/{year}': CalendarLoadResult };
   patch: { '/api/v1/users/{id}': User; '/api/v1/cases/{id}': Case };
 }

@@ -5,6 +5,7 @@ import {
   ApiOutlined,
   BankOutlined,
   BranchesOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -49,6 +50,7 @@ const ICONS: Record<string, ReactNode> = {
   referral: <BranchesOutlined />,
   partner: <ApiOutlined />,
   target: <AimOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 export function AppLayout({ children }: { children: ReactNode }) {

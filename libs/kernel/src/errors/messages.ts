@@ -208,6 +208,7 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   ),
   r('unavailable', /^the service is temporarily unavailable; try again in (\d+) seconds$/, '服务暂时不可用，请 $1 秒后重试'),
   // calendar
+  r('days_of_year', /^must be days of (\S+)$/, '必须是 $1 年的日期'),
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),
 ];
 
