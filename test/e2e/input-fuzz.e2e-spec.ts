@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { CASE_ACTIONS } from '@app/cases';
 import { registeredRoutes } from '@app/platform';
+import { generateExchangeKeyPair, LIAISON_ACTIONS, REFERRAL_ACTIONS, USER_ACTIONS } from '@app/transfers';
 import type { Client } from 'pg';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { sql } from '../utils/test-db';
 import { DEMO_PASSWORD } from '../utils/test-env';
-import { buildScopeFixtures, caseBody, ScopeFixtures, ticketBody } from '../utils/scope-fixtures';
+import { buildScopeFixtures, caseBody, PARTNER_CODE, ScopeFixtures, ticketBody } from '../utils/scope-fixtures';
 
 const SEED = 20_261_202;
 const BODY_RUNS = 80;
@@ -23,6 +24,11 @@ const MAIN_TABLES = [
   'credit_publications',
   'users',
   'metric_targets',
+  'exchange_partners',
+  'transfers',
+  'transfer_files',
+  'case_liaisons',
+  'case_referrals',
 ];
 
 /** Text that has broken things before: NUL, lone surrogates, impossible dates, huge numbers, deep nesting, casts. */
@@ -100,6 +106,8 @@ interface BodyTarget {
   multipart?: boolean;
   /** logout ends the session it is sent with: each run gets its own */
   freshToken?: boolean;
+  /** bodies that broke the route before, sent before the random ones ([action, body]) */
+  regressions?: [string, unknown][];
 }
 
 /** Every POST/PUT/PATCH route: who may send it, where, and a valid body to start from. A new one fails until added. */
@@ -133,6 +141,98 @@ const BODIES: Record<string, BodyTarget> = {
     sample: () => ({ expectedVersion: 1, displayName: '改名', roles: ['officer'] }),
   },
   'POST /api/v1/cases': { caller: 'off.binhai1', url: () => '/api/v1/cases', sample: () => caseBody('120116', 300) },
+  'PATCH /api/v1/cases/:id': {
+    caller: 'off.binhai1',
+    url: (f) => `/api/v1/cases/${f.binhai.caseId}`,
+    sample: () => {
+      const { type, source, summary, requesters, respondents, patents } = caseBody('120116', 301);
+      return { expectedVersion: 1, type, source, summary, requesters, respondents, patents, ftz: false, fastTrack: false };
+    },
+  },
+  'PUT /api/v1/partners/:code': {
+    caller: 'admin',
+    url: () => '/api/v1/partners/330000',
+    sample: () => ({
+      name: '浙江省知识产权局',
+      endpoint: 'http://127.0.0.1:9/api/v1',
+      keys: [{ keyId: 'fuzz-1', algorithm: 'ed25519', publicKey: PARTNER_KEY }],
+      active: true,
+      replyDueWorkingDays: 10,
+    }),
+  },
+  'POST /api/v1/cases/:id/transfers': {
+    caller: 'off.binhai1',
+    url: (f) => `/api/v1/cases/${f.binhai.caseId}/transfers`,
+    sample: () => ({ partnerCode: PARTNER_CODE, kind: 'assist_service', reason: '请协助送达', requestedItems: ['送达决定书'] }),
+  },
+  'POST /api/v1/transfers/:id/files': {
+    caller: 'off.binhai1',
+    multipart: true,
+    url: (f) => `/api/v1/transfers/${f.binhai.inboundId}/files`,
+    sample: () => ({ description: '协查结果', filename: 'answer.pdf' }),
+    // a NUL in the file name reached PostgreSQL (500)
+    regressions: [['-', { description: '协查结果', filename: 'a\u0000b.pdf' }]],
+  },
+  // accept, decline and answer act on the inbound request, the others on the outbound one
+  'POST /api/v1/transfers/:id/actions/:action': {
+    caller: 'sup.city',
+    actions: [...USER_ACTIONS, 'bogus', 'APPROVE'],
+    url: (f, action) =>
+      `/api/v1/transfers/${['accept', 'decline', 'answer'].includes(action) ? f.binhai.inboundId : f.binhai.transferId}/actions/${action}`,
+    sample: (f) => ({ expectedVersion: 1, reason: '理由', result: '协查结果', files: [f.binhai.answerFileId] }),
+  },
+  // signed partner routes: every one is 401 without a valid signature, whatever the body
+  'POST /api/v1/exchange/transfers': {
+    caller: null,
+    url: () => '/api/v1/exchange/transfers',
+    sample: () => ({ exchangeId: '00000000-0000-4000-8000-000000000000', kind: 'transfer', reason: '移送', dossier: { case: {} } }),
+  },
+  'POST /api/v1/exchange/transfers/:id/status': {
+    caller: null,
+    url: (f) => `/api/v1/exchange/transfers/${f.binhai.transferId}/status`,
+    sample: () => ({ messageId: '00000000-0000-4000-8000-000000000001', status: 'accepted', partnerCaseNo: '沪知执〔2026〕1号' }),
+  },
+  'POST /api/v1/cases/:id/liaisons': {
+    caller: 'off.binhai1',
+    url: (f) => `/api/v1/cases/${f.binhai.caseId}/liaisons`,
+    sample: () => ({
+      channel: 'ecommerce',
+      kind: 'takedown',
+      platform: '某电商平台',
+      storeName: '某旗舰店',
+      listingUrls: ['https://shop.example.com/item/1'],
+      reference: 'REF-1',
+      actionOn: '2026-11-19',
+      note: '备注',
+      sentOn: '2026-11-20',
+      replyDue: '2026-11-27',
+    }),
+    regressions: [
+      ['-', { channel: 'customs', kind: 'joint_action', port: '天津新港', sentOn: '2026-02-30' }],
+      ['-', { channel: 'customs', kind: 'joint_action', port: '天津新港', sentOn: '2026-11-20', replyDue: '2026-13-01' }],
+    ],
+  },
+  'POST /api/v1/liaisons/:id/actions/:action': {
+    caller: 'off.binhai1',
+    actions: [...LIAISON_ACTIONS, 'nope'],
+    url: (f, action) => `/api/v1/liaisons/${f.binhai.liaisonId}/actions/${action}`,
+    regressions: [['record_reply', { expectedVersion: 1, reply: '已回复', repliedOn: '2026-02-30' }]],
+    sample: () => ({ expectedVersion: 1, reply: '已联合执法', repliedOn: '2026-11-25', outcome: 'joint_action_done' }),
+  },
+  'POST /api/v1/referrals/:id/actions/:action': {
+    caller: 'off.binhai1',
+    actions: [...REFERRAL_ACTIONS, 'nope'],
+    url: (f, action) => `/api/v1/referrals/${f.binhai.referralId}/actions/${action}`,
+    regressions: [['record_outcome', { expectedVersion: 1, outcome: 'judgment', outcomeOn: '2026-02-30' }]],
+    sample: () => ({
+      expectedVersion: 1,
+      receivingBody: '天津市第三中级人民法院',
+      reference: '（2026）津03民初1号',
+      outcome: 'judgment',
+      outcomeOn: '2026-11-25',
+      summary: '判决',
+    }),
+  },
   'POST /api/v1/cases/:id/recusals': {
     caller: 'sup.city',
     url: (f) => `/api/v1/cases/${f.binhai.caseId}/recusals`,
@@ -197,6 +297,14 @@ const BODIES: Record<string, BodyTarget> = {
 
 /** Lists and other GETs with query parameters, with the caller that may read them (parameters come from the OpenAPI). */
 const QUERY_CALLERS: Record<string, string> = {
+  'GET /api/v1/approvals': 'sup.city',
+  'GET /api/v1/cases/counts': 'sup.city',
+  'GET /api/v1/cases/:id/parties/:role/:ordinal/contact': 'sup.city',
+  'GET /api/v1/transfers': 'sup.city',
+  'GET /api/v1/cases/:id/liaisons': 'sup.city',
+  'GET /api/v1/liaisons': 'sup.city',
+  'GET /api/v1/referrals': 'sup.city',
+  'GET /api/v1/referrals/summary': 'sup.city',
   'GET /api/v1/users': 'admin',
   'GET /api/v1/notifications': 'sup.city',
   'GET /api/v1/audit': 'sup.city',
@@ -211,6 +319,27 @@ const QUERY_CALLERS: Record<string, string> = {
   'GET /api/v1/metrics/kpis': 'sup.city',
   'GET /api/v1/metrics/report': 'sup.city',
 };
+
+/** Queries that broke a list before, sent before the random ones: a well-formed cursor of values no page encodes (500). */
+const FORGED_CURSORS = [
+  ['x', 'y'],
+  ['2026-13-45T00:00:00Z', 'not-a-uuid'],
+].map((v) => ({ cursor: Buffer.from(JSON.stringify(v)).toString('base64url') }));
+const QUERY_REGRESSIONS: Record<string, Record<string, string>[]> = {
+  'GET /api/v1/transfers': FORGED_CURSORS,
+  'GET /api/v1/cases/:id/liaisons': FORGED_CURSORS,
+  'GET /api/v1/liaisons': FORGED_CURSORS,
+  'GET /api/v1/referrals': FORGED_CURSORS,
+  'GET /api/v1/referrals/summary': [{ from: '2026-02-30', to: '2026-12-31' }],
+};
+
+/** Where a route with path parameters is fuzzed, when '2026' for each would stop it before its query is read. */
+const QUERY_PATHS: Record<string, (f: ScopeFixtures) => string> = {
+  'GET /api/v1/cases/:id/parties/:role/:ordinal/contact': (f) => `/api/v1/cases/${f.binhai.caseId}/parties/requester/0/contact`,
+  'GET /api/v1/cases/:id/liaisons': (f) => `/api/v1/cases/${f.binhai.caseId}/liaisons`,
+};
+
+const PARTNER_KEY = generateExchangeKeyPair('ed25519').publicKey;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
@@ -289,7 +418,7 @@ describe('input fuzz (fast-check, seeded): no 5xx, and a refused request changes
             return body === undefined ? req : req.set('content-type', 'application/json').send(JSON.stringify(body) ?? 'undefined');
           });
         }),
-        { seed: SEED, numRuns: BODY_RUNS },
+        { seed: SEED, numRuns: BODY_RUNS, examples: (target.regressions ?? []).map((r) => [r] as [[string, unknown]]) },
       );
     }
     expect(fivexx).toEqual([]);
@@ -320,9 +449,10 @@ describe('input fuzz (fast-check, seeded): no 5xx, and a refused request changes
           const qs = Object.entries(q)
             .map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`)
             .join('&');
-          await check(`${route}?${qs.slice(0, 160)}`, () => t.http.get(`${p.replace(/\{(\w+)\}/g, '2026')}?${qs}`).set(auth(token)));
+          const url = QUERY_PATHS[route]?.(f) ?? p.replace(/\{(\w+)\}/g, '2026');
+          await check(`${route}?${qs.slice(0, 160)}`, () => t.http.get(`${url}?${qs}`).set(auth(token)));
         }),
-        { seed: SEED, numRuns: QUERY_RUNS },
+        { seed: SEED, numRuns: QUERY_RUNS, examples: (QUERY_REGRESSIONS[route] ?? []).map((q) => [q] as [Record<string, string>]) },
       );
     }
     expect(withQuery.filter((r) => !QUERY_CALLERS[r])).toEqual([]);

@@ -1,7 +1,10 @@
 import { registeredRoutes } from '@app/platform';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-env';
-import { buildScopeFixtures, caseBody, ScopeFixtures, ticketBody, UNITS, UnitRecords } from '../utils/scope-fixtures';
+import { buildScopeFixtures, caseBody, PARTNER_CODE, ScopeFixtures, ticketBody, UNITS, UnitRecords } from '../utils/scope-fixtures';
 
 /** The demo callers; `anonymous` sends no token. */
 const CALLERS = ['admin', 'sup.city', 'sup.binhai', 'off.binhai1', 'off.heping1', 'op.12330', 'anonymous'] as const;
@@ -64,6 +67,8 @@ interface RouteSpec {
   cells?: Partial<Record<`${Caller}/${Scope}`, number | { status: number; pendingLeadFix: string; today: number }>>;
   /** a fresh session for the cell (logout ends the one it is sent with) */
   freshToken?: boolean;
+  /** ids of the other unit's records that a 2xx answer must not contain for a caller who does not see the whole city */
+  hidden?: (other: UnitRecords) => string[];
 }
 
 const ALL: Role[] = ['admin', 'supervisor', 'officer', 'hotline_operator'];
@@ -73,6 +78,10 @@ const YEAR = 2026;
 
 /** THE table: every route the app registers, and what each caller × scope must get. */
 const MATRIX: Record<string, RouteSpec> = {
+  // the web console the api serves (a stand-in build, see beforeAll): public files, and index.html for its own routes
+  'GET /': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/' }) },
+  'GET /*': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/cases/matrix' }) },
+  'GET /assets/*': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/assets/app-matrix.js' }) },
   'GET /health/live': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/health/live' }) },
   'GET /health/ready': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/health/ready' }) },
   'GET /metrics': { public: 200, ok: 200, probe: () => ({ method: 'GET', url: '/metrics' }) },
@@ -158,7 +167,35 @@ const MATRIX: Record<string, RouteSpec> = {
     // a unit outside the caller's authority is a bad value in the body (400 naming orgUnitCode), nothing is written
     cells: { 'sup.binhai/out': 400, 'off.binhai1/out': 400, 'off.heping1/out': 400 },
   },
-  'GET /api/v1/cases': { roles: CASE_ROLES, ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/cases' }) },
+  'GET /api/v1/cases': {
+    roles: CASE_ROLES,
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/cases' }),
+    hidden: (o) => [o.caseId],
+  },
+  'GET /api/v1/cases/counts': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ unit }) => ({ method: 'GET', url: `/api/v1/cases/counts?orgUnitCode=${unit}` }),
+  },
+  // a party's phone and ID number in clear (an audited read)
+  'GET /api/v1/cases/:id/parties/:role/:ordinal/contact': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/cases/${r.caseId}/parties/requester/0/contact?reason=matrix` }),
+  },
+  'PATCH /api/v1/cases/:id': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({
+      method: 'PATCH',
+      url: `/api/v1/cases/${r.caseId}`,
+      body: { expectedVersion: STALE, summary: '补正后的案情摘要' },
+    }),
+  },
   'GET /api/v1/cases/export': { roles: CASE_ROLES, ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/cases/export?format=csv' }) },
   'GET /api/v1/cases/:id': {
     roles: CASE_ROLES,
@@ -216,6 +253,143 @@ const MATRIX: Record<string, RouteSpec> = {
       method: 'POST',
       url: `/api/v1/cases/${r.caseId}/evidence/${r.evidenceId}/preservation-decision`,
       body: { expectedVersion: STALE, decision: 'release' },
+    }),
+  },
+  'GET /api/v1/approvals': {
+    roles: ['supervisor'],
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/approvals' }),
+    hidden: (o) => [o.transferId, o.caseId],
+  },
+  'GET /api/v1/partners': { roles: ['officer', 'supervisor', 'admin'], ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/partners' }) },
+  'PUT /api/v1/partners/:code': {
+    roles: ['admin'],
+    ok: 200,
+    probe: () => ({ method: 'PUT', url: '/api/v1/partners/320000', body: { name: '江苏省知识产权局', active: false } }),
+  },
+  // the case already has an open assistance request of this kind (the fixture's): 409 DUPLICATE once it may be seen
+  'POST /api/v1/cases/:id/transfers': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${r.caseId}/transfers`,
+      body: { partnerCode: PARTNER_CODE, kind: 'assist_investigation', reason: '再次请求协助' },
+    }),
+  },
+  'GET /api/v1/transfers': {
+    roles: CASE_ROLES,
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/transfers' }),
+    hidden: (o) => [o.transferId, o.inboundId],
+  },
+  'GET /api/v1/transfers/:id': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/transfers/${r.transferId}` }),
+  },
+  'GET /api/v1/transfers/:id/events': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/transfers/${r.transferId}/events` }),
+  },
+  'GET /api/v1/transfers/:id/files': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/transfers/${r.inboundId}/files` }),
+  },
+  // an answer file for the inbound assistance request routed to the unit
+  'POST /api/v1/transfers/:id/files': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 201,
+    probe: ({ r }) => ({ method: 'POST', url: `/api/v1/transfers/${r.inboundId}/files`, multipart: true }),
+  },
+  'GET /api/v1/transfers/:id/files/:fileId/content': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/transfers/${r.inboundId}/files/${r.answerFileId}/content` }),
+  },
+  // approving needs a supervisor: an officer is refused for the role before any version is compared
+  'POST /api/v1/transfers/:id/actions/:action': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({ method: 'POST', url: `/api/v1/transfers/${r.transferId}/actions/approve`, body: { expectedVersion: STALE } }),
+    cells: { 'off.binhai1/in': 403, 'off.heping1/in': 403 },
+  },
+  // partner offices' signed routes: no user token counts, a request without a valid HTTP Message Signature is 401
+  'POST /api/v1/exchange/transfers': {
+    public: 401,
+    ok: 401,
+    probe: () => ({ method: 'POST', url: '/api/v1/exchange/transfers', body: { exchangeId: '00000000-0000-4000-8000-000000000000' } }),
+  },
+  'POST /api/v1/exchange/transfers/:id/status': {
+    public: 401,
+    ok: 401,
+    probe: ({ r }) => ({ method: 'POST', url: `/api/v1/exchange/transfers/${r.transferId}/status`, body: { status: 'accepted' } }),
+  },
+  'GET /api/v1/exchange/transfers/:id/files/:fileId': {
+    public: 401,
+    ok: 401,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/exchange/transfers/${r.inboundId}/files/${r.answerFileId}` }),
+  },
+  'POST /api/v1/cases/:id/liaisons': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 201,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${r.caseId}/liaisons`,
+      body: { channel: 'customs', kind: 'joint_action', port: '天津新港', sentOn: '2026-11-21' },
+    }),
+  },
+  'GET /api/v1/cases/:id/liaisons': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/cases/${r.caseId}/liaisons` }),
+  },
+  'GET /api/v1/liaisons': {
+    roles: ['supervisor'],
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/liaisons' }),
+    hidden: (o) => [o.liaisonId],
+  },
+  'POST /api/v1/liaisons/:id/actions/:action': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/liaisons/${r.liaisonId}/actions/record_reply`,
+      body: { expectedVersion: STALE, reply: '海关已回复' },
+    }),
+  },
+  'GET /api/v1/referrals': {
+    roles: CASE_ROLES,
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/referrals' }),
+    hidden: (o) => [o.referralId],
+  },
+  'GET /api/v1/referrals/summary': {
+    roles: CASE_ROLES,
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/referrals/summary?from=2026-01-01&to=2026-12-31' }),
+  },
+  'POST /api/v1/referrals/:id/actions/:action': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/referrals/${r.referralId}/actions/acknowledge`,
+      body: { expectedVersion: STALE, receivingBody: '天津市第三中级人民法院' },
     }),
   },
   'GET /api/v1/credit/publications': { roles: CASE_ROLES, ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/credit/publications' }) },
@@ -358,11 +532,21 @@ function expected(spec: RouteSpec, caller: Caller, scope: Scope): Expected {
 describe('security matrix: every route × every demo caller × a record in and out of scope', () => {
   let t: TestApp;
   let f: ScopeFixtures;
+  let consoleDir: string;
   beforeAll(async () => {
-    t = await createTestApp({ withWorker: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' } });
+    // a stand-in console build, so its routes are registered whether or not dist/console was built
+    consoleDir = await mkdtemp(path.join(os.tmpdir(), 'ped-matrix-console-'));
+    await mkdir(path.join(consoleDir, 'assets'));
+    await writeFile(path.join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+    await writeFile(path.join(consoleDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(path.join(consoleDir, 'assets', 'app-matrix.js'), 'export {};');
+    t = await createTestApp({ withWorker: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', CONSOLE_DIR: consoleDir } });
     f = await buildScopeFixtures(t);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await rm(consoleDir, { recursive: true, force: true });
+  });
 
   it('has exactly one entry per registered route (a new route fails here until it is added)', () => {
     const routes = registeredRoutes(t.app).map((r) => `${r.method} ${r.url}`);
@@ -398,6 +582,11 @@ describe('security matrix: every route × every demo caller × a record in and o
             wrong.push(`${route} ${caller}/${scope}: want ${want.status}, got ${res.status} ${res.body?.code ?? ''}`);
           if (want.pendingLeadFix) pending.push(`${route} ${caller}/${scope}: ${want.right} once "${want.pendingLeadFix}" lands`);
           if (res.status >= 500) wrong.push(`${route} ${caller}/${scope}: ${res.status}`);
+          if (spec.hidden && res.status < 300 && caller !== 'anonymous' && !CITY_WIDE.has(caller)) {
+            const other = f[home === 'binhai' ? 'heping' : 'binhai'];
+            const leaked = spec.hidden(other).filter((id) => res.text.includes(id));
+            if (leaked.length) wrong.push(`${route} ${caller}/${scope}: shows the other unit's ${leaked.join(', ')}`);
+          }
         }
       }
     }

@@ -1,8 +1,11 @@
+import { generateExchangeKeyPair } from '@app/transfers';
 import { auth, TestApp } from './test-app';
 import { sql } from './test-db';
 import { patentNumber, uscc } from './identifiers';
 
 export const UNITS = { binhai: '120116', heping: '120101' } as const;
+/** The active partner office (an endpoint nothing listens on: the matrix runs without the worker) the transfers go to. */
+export const PARTNER_CODE = '310000';
 export type UnitName = keyof typeof UNITS;
 
 /** One record of each kind per unit (滨海新区 and 和平区), made through the api where that is cheap, else by SQL. */
@@ -15,6 +18,16 @@ export interface UnitRecords {
   alertId: string;
   /** a user of the unit (not one of the callers) */
   userId: string;
+  /** an outbound assistance request on the case, awaiting a supervisor's approval */
+  transferId: string;
+  /** an inbound assistance request routed to the unit, received (answer files may be added) */
+  inboundId: string;
+  /** an answer file of the inbound request, stored */
+  answerFileId: string;
+  /** an open customs liaison of the case */
+  liaisonId: string;
+  /** a referral of the case to a court, awaiting acknowledgement */
+  referralId: string;
 }
 
 export interface ScopeFixtures {
@@ -52,6 +65,16 @@ export async function buildScopeFixtures(t: TestApp): Promise<ScopeFixtures> {
     const users = await db.query<{ id: string; username: string }>('SELECT id, username FROM users');
     const userIdOf = Object.fromEntries(users.rows.map((u) => [u.username, u.id]));
     const op = await t.token('op.12330');
+    await t.http
+      .put(`/api/v1/partners/${PARTNER_CODE}`)
+      .set(auth(await t.token('admin')))
+      .send({
+        name: '上海市知识产权局',
+        endpoint: 'http://127.0.0.1:9/api/v1',
+        keys: [{ keyId: 'matrix-1', algorithm: 'ed25519', publicKey: generateExchangeKeyPair('ed25519').publicKey }],
+        active: true,
+      })
+      .expect(200);
     const unit = async (name: UnitName, officer: string, otherUser: string, serial: number): Promise<UnitRecords> => {
       const code = UNITS[name];
       const token = await t.token(officer);
@@ -80,6 +103,32 @@ export async function buildScopeFixtures(t: TestApp): Promise<ScopeFixtures> {
         [c.body.id, code],
       );
       const alert = await insertAlert(db, [assigned.body.id], `unit-${name}`);
+      const transfer = await t.http
+        .post(`/api/v1/cases/${c.body.id}/transfers`)
+        .set(auth(token))
+        .send({ partnerCode: PARTNER_CODE, kind: 'assist_investigation', reason: '请协助调查被请求人' })
+        .expect(201);
+      const inbound = await db.query<{ id: string }>(
+        `INSERT INTO transfers (direction, kind, status, partner_code, org_unit_code, exchange_id, reason, reply_due)
+         VALUES ('in', 'assist_investigation', 'received', $1, $2, gen_random_uuid(), '请协助送达', current_date + 10) RETURNING id`,
+        [PARTNER_CODE, code],
+      );
+      const answer = await t.http
+        .post(`/api/v1/transfers/${inbound.rows[0].id}/files`)
+        .set(auth(token))
+        .field('description', '协查结果')
+        .attach('file', Buffer.from('answer bytes'), { filename: 'answer.txt', contentType: 'text/plain' })
+        .expect(201);
+      const liaison = await t.http
+        .post(`/api/v1/cases/${c.body.id}/liaisons`)
+        .set(auth(token))
+        .send({ channel: 'customs', kind: 'joint_action', port: '天津新港', sentOn: '2026-11-20' })
+        .expect(201);
+      const referral = await db.query<{ id: string }>(
+        `INSERT INTO case_referrals (case_id, org_unit_code, route, status, reason, referred_on)
+         VALUES ($1, $2, 'court', 'referred', '当事人起诉', current_date) RETURNING id`,
+        [c.body.id, code],
+      );
       return {
         caseId: c.body.id,
         evidenceId: ev.body.id,
@@ -87,6 +136,11 @@ export async function buildScopeFixtures(t: TestApp): Promise<ScopeFixtures> {
         publicationId: pub.rows[0].id,
         alertId: alert,
         userId: userIdOf[otherUser],
+        transferId: transfer.body.id,
+        inboundId: inbound.rows[0].id,
+        answerFileId: answer.body.id,
+        liaisonId: liaison.body.id,
+        referralId: referral.rows[0].id,
       };
     };
     const binhai = await unit('binhai', 'off.binhai1', 'off.binhai2', 11);

@@ -406,12 +406,13 @@ export class TransfersService {
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
 
+  /** The role first (403 whatever the version), then the version (409), then the state (422). */
   private checkTransition(user: AuthUser, t: TransferEntity, action: UserAction, dto: TransferActionInput): void {
-    if (t.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, t.version);
     const r = transferTransition({ direction: t.direction, kind: t.kind, status: t.status }, action, user.roles);
+    if (!r.ok && r.code === 'FORBIDDEN')
+      throw new DomainError('FORBIDDEN', `your role may not ${action} this transfer`, { allowedActions: r.allowedActions });
+    if (t.version !== dto.expectedVersion) throw DomainError.versionConflict(dto.expectedVersion, t.version);
     if (!r.ok) {
-      if (r.code === 'FORBIDDEN')
-        throw new DomainError('FORBIDDEN', `your role may not ${action} this transfer`, { allowedActions: r.allowedActions });
       throw new DomainError(
         'ILLEGAL_TRANSITION',
         `an ${t.direction === 'out' ? 'outbound' : 'inbound'} ${t.kind} that is ${t.status} cannot be ${action}ed`,

@@ -9,10 +9,12 @@ import {
   ApiFileResponse,
   ApiMultipartUpload,
   ApiPage,
+  assertSafeText,
   attachmentDisposition,
   AuthUser,
   CurrentUser,
   DomainError,
+  hasUnsafeText,
   IdParam,
   Idempotent,
   Page,
@@ -124,14 +126,21 @@ export class TransfersController {
           part.file.resume();
           throw DomainError.validation(part.fieldname, 'only one file, in the field "file"');
         }
+        if (hasUnsafeText(part.filename)) {
+          part.file.resume();
+          throw DomainError.validation('file', 'needs a file name without NUL characters or unpaired surrogates');
+        }
         return this.transfers.addAnswerFile(user, actor, p.id, part.file, {
           fileName: part.filename.slice(0, 255) || 'file',
           contentType: part.mimetype || 'application/octet-stream',
           description: description || part.filename.slice(0, 255),
         });
       }
-      if (part.fieldname === 'description') description = String(part.value).trim().slice(0, 1000);
-      else throw DomainError.validation(part.fieldname, 'is not an allowed field');
+      if (part.fieldname === 'description') {
+        const value = String(part.value).trim();
+        assertSafeText('description', value);
+        description = value.slice(0, 1000);
+      } else throw DomainError.validation(part.fieldname, 'is not an allowed field');
     }
     throw DomainError.validation('file', 'is required (send the description part before the file)');
   }

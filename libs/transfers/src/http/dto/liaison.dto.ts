@@ -9,19 +9,17 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { IsCalendarDate, ListCursor, PageQuery, queryBoolean } from '@app/kernel';
 import { LIAISON_ACTIONS, LIAISON_CHANNELS, LIAISON_KINDS, LIAISON_OUTCOMES, LIAISON_STATUSES } from '../../domain/liaison-rules';
 import type { LiaisonAction, LiaisonOutcome } from '../../domain/liaison-rules';
 import { REFERRAL_ACTIONS, REFERRAL_OUTCOMES, REFERRAL_ROUTES, REFERRAL_STATUSES } from '../../domain/referral-rules';
 import type { ReferralAction, ReferralOutcome } from '../../domain/referral-rules';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LIAISON_KIND_VALUES = [...new Set(Object.values(LIAISON_KINDS).flat())];
 
 export class CreateLiaisonDto {
@@ -68,7 +66,7 @@ export class CreateLiaisonDto {
   reference?: string;
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   actionOn?: string;
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
@@ -77,12 +75,12 @@ export class CreateLiaisonDto {
   note?: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   sentOn!: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   replyDue?: string;
 }
 
@@ -108,7 +106,7 @@ export class LiaisonActionDto {
   reply?: string;
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   repliedOn?: string;
   @ApiPropertyOptional({ enum: LIAISON_OUTCOMES, enumName: 'LiaisonOutcome' })
   @IsOptional()
@@ -116,6 +114,7 @@ export class LiaisonActionDto {
   outcome?: LiaisonOutcome;
 }
 
+@ListCursor('instant', 'uuid')
 export class LiaisonQueryDto extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -173,7 +172,7 @@ export class ReferralActionDto {
   outcome?: ReferralOutcome;
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   outcomeOn?: string;
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
@@ -182,6 +181,7 @@ export class ReferralActionDto {
   summary?: string;
 }
 
+@ListCursor('instant', 'uuid')
 export class ReferralQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: REFERRAL_ROUTES, enumName: 'ReferralRoute' })
   @IsOptional()
@@ -204,9 +204,9 @@ export class ReferralQueryDto extends PageQuery {
 
 export class ReferralSummaryQuery {
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from!: string;
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to!: string;
 }

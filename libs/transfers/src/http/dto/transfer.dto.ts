@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/kernel';
+import { ListCursor, PageQuery, queryBoolean } from '@app/kernel';
 import { SIGNATURE_ALGORITHMS, TRANSFER_DIRECTIONS, TRANSFER_KINDS, TRANSFER_STATUSES, USER_ACTIONS } from '../../domain/transfer-types';
 import type { SignatureAlgorithm, TransferKind, UserAction } from '../../domain/transfer-types';
 
@@ -82,6 +82,7 @@ export class TransferActionDto {
   files?: string[];
 }
 
+@ListCursor('instant', 'uuid')
 export class TransferQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: TRANSFER_DIRECTIONS, enumName: 'TransferDirection' })
   @IsOptional()
