@@ -16,7 +16,7 @@ paths['@app/migrations'] = ['./migrations'];
 // Framework-free parts of the kernel that domain code may import without pulling in Nest.
 for (const part of ['calendar', 'identifiers', 'money']) paths[`@app/kernel/${part}`] = [`./libs/kernel/src/${part}`];
 // The framework-free domain of a context, for another context's domain code (e.g. metrics counting cases).
-for (const lib of ['cases', 'hotline', 'credit']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
+for (const lib of ['cases', 'hotline', 'credit', 'documents']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
 
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
