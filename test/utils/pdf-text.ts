@@ -13,7 +13,7 @@ export function pdfText(pdf: Buffer): Promise<string> {
     process.stdout.write(text);`;
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: __dirname, maxBuffer: 16 << 20 }, (err, out) =>
-      err ? reject(err) : resolve(out.replace(/\s+/g, '')),
+      err ? reject(new Error(`unpdf: ${err.message}`)) : resolve(out.replace(/\s+/g, '')),
     );
     child.stdin!.end(pdf);
   });

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CasesCoreModule, CasesModule } from '@app/cases';
 import { CreditCoreModule, CreditModule } from '@app/credit';
+import { DocumentsModule } from '@app/documents';
 import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
 import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
@@ -64,6 +65,7 @@ export class ApiModule {
         MetricsModule,
         DemoModule,
         TransfersModule,
+        DocumentsModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController, ApprovalsController],

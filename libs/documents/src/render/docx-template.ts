@@ -57,7 +57,7 @@ export function checkTemplate(kind: DocumentKind, content: Buffer): void {
   } catch (err) {
     throw DomainError.validation('file', `is not a template docxtemplater can parse: ${templateProblems(err)}`);
   }
-  const unknown = unknownTags(kind, tagsOf(inspect.getAllStructuredTags() as InspectedPart[]));
+  const unknown = unknownTags(kind, tagsOf(inspect.getAllStructuredTags()));
   if (unknown.length) throw DomainError.validation('file', `uses tags ${kind} does not know: ${unknown.join(', ')}`);
 }
 
