@@ -51,7 +51,8 @@ const signature = () => [
   p('{issuedDate}', { align: AlignmentType.RIGHT }),
 ];
 
-const RIGHTS = '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。';
+const RIGHTS =
+  '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。';
 
 /** kind → [numbered?, the page between header and signature] */
 const KINDS = {
@@ -59,7 +60,9 @@ const KINDS = {
     true,
     () => [
       p('{requesterNames}：'),
-      body('你（单位）于{receivedDate}提交的专利侵权纠纷处理请求，经审查，符合《专利行政执法办法》规定的受理条件，本局决定予以受理，案号为{caseNo}。'),
+      body(
+        '你（单位）于{receivedDate}提交的专利侵权纠纷处理请求，经审查，符合《专利行政执法办法》规定的受理条件，本局决定予以受理，案号为{caseNo}。',
+      ),
       body('涉案专利：{patentNumbers}。被请求人：{respondentNames}。'),
       body('请按照本局的要求提交有关证据材料，并配合案件的调查和审理。'),
     ],
@@ -78,7 +81,9 @@ const KINDS = {
     () => [
       p('{respondentNames}：'),
       body('{requesterNames}就专利号为{patentNumbers}的专利侵权纠纷向本局提出处理请求，本局已于{filedDate}立案（案号{caseNo}）。'),
-      body('现将请求书副本送达你（单位），请自收到本通知书之日起{answerDays}日内提交答辩书一式两份及有关证据。逾期不提交的，不影响本局对案件的审理。'),
+      body(
+        '现将请求书副本送达你（单位），请自收到本通知书之日起{answerDays}日内提交答辩书一式两份及有关证据。逾期不提交的，不影响本局对案件的审理。',
+      ),
     ],
   ],
   filing_approval: [
@@ -115,7 +120,9 @@ const KINDS = {
       body('经查，{facts}'),
       body('你（单位）的上述行为违反了{legalBasis}的规定。本局拟作出如下行政处罚：{decisionSummary}'),
       body('{#warning}警告；{/warning}{#fine}罚款{fineInWords}；{/fine}{#confiscated}没收违法所得{confiscatedInWords}。{/confiscated}'),
-      body('根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利；依据第六十三条、第六十四条的规定，你（单位）有权自收到本告知书之日起{defenceDays}个工作日内要求举行听证。逾期未提出的，视为放弃上述权利。'),
+      body(
+        '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利；依据第六十三条、第六十四条的规定，你（单位）有权自收到本告知书之日起{defenceDays}个工作日内要求举行听证。逾期未提出的，视为放弃上述权利。',
+      ),
     ],
   ],
   penalty_hearing_notice: [
@@ -123,7 +130,9 @@ const KINDS = {
     () => [
       p('{respondentNames}：'),
       body('根据你（单位）的申请，本局定于{hearingDate}就{caseNo}一案拟作出的行政处罚（{decisionSummary}）举行听证，请准时出席。'),
-      body('你（单位）可以委托一至二人代理参加听证；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席的，视为放弃听证权利。'),
+      body(
+        '你（单位）可以委托一至二人代理参加听证；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席的，视为放弃听证权利。',
+      ),
     ],
   ],
   legal_review_opinion: [
@@ -148,8 +157,12 @@ const KINDS = {
       body('本局于{filedDate}对当事人涉嫌假冒专利一案立案调查（案号{caseNo}），现已调查终结。'),
       body('经查明：{facts}'),
       body('本局认为，当事人的上述行为违反了{legalBasis}的规定，构成假冒专利行为。依据{legalBasis}，本局决定：{decisionSummary}'),
-      body('{#warning}警告；{/warning}{#fine}罚款{fineInWords}（大写：{fineUpper}）；{/fine}{#confiscated}没收违法所得{confiscatedInWords}。{/confiscated}'),
-      body('当事人应当自收到本决定书之日起{paymentDays}日内缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。'),
+      body(
+        '{#warning}警告；{/warning}{#fine}罚款{fineInWords}（大写：{fineUpper}）；{/fine}{#confiscated}没收违法所得{confiscatedInWords}。{/confiscated}',
+      ),
+      body(
+        '当事人应当自收到本决定书之日起{paymentDays}日内缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。',
+      ),
       body(RIGHTS),
     ],
   ],
@@ -161,10 +174,14 @@ const KINDS = {
       p('被请求人：'),
       partiesTable('respondents'),
       p(' ', { after: 120 }),
-      body('请求人与被请求人专利侵权纠纷一案（涉案专利：{patentNumbers}），本局于{filedDate}立案（案号{caseNo}）{#hearingDate}，于{hearingDate}进行了口头审理{/hearingDate}，现已审理终结。'),
+      body(
+        '请求人与被请求人专利侵权纠纷一案（涉案专利：{patentNumbers}），本局于{filedDate}立案（案号{caseNo}）{#hearingDate}，于{hearingDate}进行了口头审理{/hearingDate}，现已审理终结。',
+      ),
       body('经审理查明：{facts}'),
       body('本局认为，依据{legalBasis}，决定如下：{decisionSummary}'),
-      body('当事人不服本决定的，可以自收到本决定书之日起十五日内依照《中华人民共和国行政诉讼法》向人民法院起诉；期满不起诉又不停止侵权行为的，本局可以申请人民法院强制执行。'),
+      body(
+        '当事人不服本决定的，可以自收到本决定书之日起十五日内依照《中华人民共和国行政诉讼法》向人民法院起诉；期满不起诉又不停止侵权行为的，本局可以申请人民法院强制执行。',
+      ),
     ],
   ],
   service_receipt: [

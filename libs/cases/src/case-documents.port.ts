@@ -35,7 +35,8 @@ export interface CaseDocumentSource {
     decision: Record<string, unknown> | null;
     outcome: Record<string, unknown> | null;
   };
-  office: { code: string; name: string; abbr: string };
+  /** the case's org unit; `parentName` is its parent's (a district's bureau), for the office's formal name */
+  office: { code: string; name: string; abbr: string; parentName: string | null };
   parties: {
     role: 'requester' | 'respondent';
     kind: 'organization' | 'individual';
@@ -82,6 +83,7 @@ export class CaseDocumentsPort {
       this.repo.orgUnit(em, c.orgUnitCode),
       this.repo.users(em, c.assignedOfficerIds),
     ]);
+    const parent = unit.parentCode ? await this.repo.orgUnit(em, unit.parentCode).catch(() => null) : null;
     const byId = new Map(officers.map((u) => [u.id, u.displayName]));
     return {
       case: {
@@ -106,7 +108,7 @@ export class CaseDocumentsPort {
         decision: c.decision,
         outcome: c.outcome,
       },
-      office: { code: unit.code, name: unit.name, abbr: unit.abbr },
+      office: { code: unit.code, name: unit.name, abbr: unit.abbr, parentName: parent?.name ?? null },
       parties: parties
         .sort((a, b) => (a.role === b.role ? a.ordinal - b.ordinal : a.role === 'requester' ? -1 : 1))
         .map((p) => ({

@@ -45,7 +45,16 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseAmendmentService, CaseDeadlineSweep, EvidenceService, CaseTransfersPort, CaseDocumentsPort],
+  exports: [
+    CaseChangeHooks,
+    CasesService,
+    CaseActionsService,
+    CaseAmendmentService,
+    CaseDeadlineSweep,
+    EvidenceService,
+    CaseTransfersPort,
+    CaseDocumentsPort,
+  ],
 })
 export class CasesCoreModule {}
 

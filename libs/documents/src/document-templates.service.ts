@@ -63,7 +63,13 @@ export class DocumentTemplatesService {
   }
 
   /** An admin's template for `kind`, checked (a .docx docxtemplater parses, known tags only), in force from now on. */
-  async replace(user: AuthUser, actor: ActorContext, kind: DocumentKind, fileName: string, content: Buffer): Promise<DocumentTemplateResponse> {
+  async replace(
+    user: AuthUser,
+    actor: ActorContext,
+    kind: DocumentKind,
+    fileName: string,
+    content: Buffer,
+  ): Promise<DocumentTemplateResponse> {
     checkTemplate(kind, content);
     const digest = sha256(content);
     await this.tx.run(async (em) => {

@@ -22,6 +22,7 @@ import {
   DocumentKind,
   documentNotApplicable,
   documentNumberKind,
+  officeName,
   ownNumberTemplate,
 } from './domain';
 import { CaseDocumentResponse } from './http/dto/document-response';
@@ -71,7 +72,13 @@ export class DocumentsService {
     }));
   }
 
-  private async documentNo(em: EntityManager, kind: DocumentKind, src: CaseDocumentSource, previous: CaseDocumentEntity | null, today: string) {
+  private async documentNo(
+    em: EntityManager,
+    kind: DocumentKind,
+    src: CaseDocumentSource,
+    previous: CaseDocumentEntity | null,
+    today: string,
+  ) {
     switch (DOCUMENT_KIND_SPECS[kind].numbering) {
       case 'decision':
         return src.case.decisionNo;
@@ -101,18 +108,23 @@ export class DocumentsService {
         const src = await this.cases.lockForDocument(em, user, caseId);
         if (!src) throw DomainError.notFound('case');
         const c = src.case;
-        if (dto.expectedVersion !== undefined && dto.expectedVersion !== c.version) throw DomainError.versionConflict(dto.expectedVersion, c.version);
+        if (dto.expectedVersion !== undefined && dto.expectedVersion !== c.version)
+          throw DomainError.versionConflict(dto.expectedVersion, c.version);
         const spec = DOCUMENT_KIND_SPECS[dto.kind];
         const decisionKind = typeof c.decision?.kind === 'string' ? c.decision.kind : null;
         const why = documentNotApplicable(dto.kind, { ...c, decisionKind });
         if (why)
-          throw DomainError.rule('DOCUMENT_NOT_APPLICABLE', `${dto.kind} (${spec.nameZh}) cannot be generated now: ${why.reason} (${why.reasonZh})`, {
-            kind: dto.kind,
-            reason: why.reason,
-            reasonZh: why.reasonZh,
-            caseType: c.type,
-            caseStatus: c.status,
-          });
+          throw DomainError.rule(
+            'DOCUMENT_NOT_APPLICABLE',
+            `${dto.kind} (${spec.nameZh}) cannot be generated now: ${why.reason} (${why.reasonZh})`,
+            {
+              kind: dto.kind,
+              reason: why.reason,
+              reasonZh: why.reasonZh,
+              caseType: c.type,
+              caseStatus: c.status,
+            },
+          );
         const today = shanghaiDate(this.clock.now());
         const previous = await this.repo.latest(em, caseId, dto.kind);
         const documentNo = await this.documentNo(em, dto.kind, src, previous, today);
@@ -121,7 +133,7 @@ export class DocumentsService {
           kind: dto.kind,
           issuedOn: today,
           documentNo,
-          office: { code: src.office.code, name: src.office.name },
+          office: { code: src.office.code, name: officeName(src.office.name, src.office.parentName) },
           case: c,
           parties: src.parties,
           patents: src.patents,
@@ -132,10 +144,14 @@ export class DocumentsService {
           docx = fillTemplate(template.content, data);
         } catch (err) {
           this.logger.warn({ kind: dto.kind, templateVersion: template.version, err: (err as Error).message }, 'template fill failed');
-          throw DomainError.rule('DOCUMENT_TEMPLATE_FAILED', `the ${dto.kind} template (version ${template.version}) could not be filled; an admin should replace it`, {
-            kind: dto.kind,
-            templateVersion: template.version,
-          });
+          throw DomainError.rule(
+            'DOCUMENT_TEMPLATE_FAILED',
+            `the ${dto.kind} template (version ${template.version}) could not be filled; an admin should replace it`,
+            {
+              kind: dto.kind,
+              templateVersion: template.version,
+            },
+          );
         }
         const pdf = await renderPdf(docxBlocks(docx), { title: spec.nameZh, footer: documentNo ?? c.caseNo ?? c.receiptNo });
         const docxFile = await this.cases.storeFile(docx);

@@ -188,6 +188,16 @@ function partyRow(p: DocumentParty, penalty: boolean): Record<string, string> {
   };
 }
 
+/**
+ * The issuing office as a document names it: a unit named as an office already (…局, …中心) as it is; a district
+ * (滨海新区) as its bureau's city with the district: 天津市知识产权局 → 天津市滨海新区知识产权局.
+ */
+export function officeName(unitName: string, parentName: string | null): string {
+  if (/(局|委员会|中心|办公室|所|处)$/.test(unitName) || /[（(].*[)）]$/.test(unitName)) return unitName;
+  const city = parentName ? /^(.+?[市省])/.exec(parentName)?.[1] : undefined;
+  return `${city && !unitName.startsWith(city) ? city : ''}${unitName}知识产权局`;
+}
+
 /** The values of every field the kind knows, as the document prints them (dates in Chinese, amounts in yuan). */
 export function documentData(src: DocumentSource): DocumentData {
   const c = src.case;

@@ -1,5 +1,5 @@
 import { CASE_STATUSES, CASE_TYPES } from '@app/cases/domain';
-import { documentData, DocumentSource, unknownTags } from './document-fields';
+import { documentData, DocumentSource, officeName, unknownTags } from './document-fields';
 import { ApplicabilityFacts, DOCUMENT_KINDS, documentNotApplicable, ownNumberTemplate } from './document-kinds';
 
 const facts = (over: Partial<ApplicabilityFacts>): ApplicabilityFacts => ({
@@ -28,7 +28,9 @@ describe('which document may be generated when', () => {
   it('takes a penalty decision only for a decided penalty of a passing-off case', () => {
     expect(documentNotApplicable('penalty_decision', facts({}))).toBeNull();
     expect(documentNotApplicable('penalty_decision', facts({ status: 'served' }))).toBeNull();
-    expect(documentNotApplicable('penalty_decision', facts({ status: 'pending_decision', decisionNo: null }))?.reason).toMatch(/not approved/);
+    expect(documentNotApplicable('penalty_decision', facts({ status: 'pending_decision', decisionNo: null }))?.reason).toMatch(
+      /not approved/,
+    );
     expect(documentNotApplicable('penalty_decision', facts({ decisionKind: 'no_penalty' }))?.reason).toMatch(/not a penalty/);
     expect(documentNotApplicable('penalty_decision', facts({ type: 'infringement_dispute' }))?.reason).toMatch(/passing-off/);
   });
@@ -68,8 +70,14 @@ describe('template fields', () => {
   });
 
   it('knows the kind’s fields and the loops’ item fields, and names the others', () => {
-    expect(unknownTags('penalty_decision', [tag('documentNo'), tag('fineUpper'), tag('parties', ['name', 'code', 'officeName'])])).toEqual([]);
-    expect(unknownTags('acceptance_notice', [tag('fineUpper'), tag('parties', ['nmae']), tag('bogus')])).toEqual(['bogus', 'fineUpper', 'nmae']);
+    expect(unknownTags('penalty_decision', [tag('documentNo'), tag('fineUpper'), tag('parties', ['name', 'code', 'officeName'])])).toEqual(
+      [],
+    );
+    expect(unknownTags('acceptance_notice', [tag('fineUpper'), tag('parties', ['nmae']), tag('bogus')])).toEqual([
+      'bogus',
+      'fineUpper',
+      'nmae',
+    ]);
     // a section on a known field is a condition
     expect(unknownTags('penalty_decision', [tag('warning', ['warning'])])).toEqual([]);
   });
@@ -95,7 +103,13 @@ describe('template fields', () => {
       decidedOn: '2026-12-01',
       servedOn: null,
       closedOn: null,
-      decision: { kind: 'penalty', fineFen: 5_000_000, confiscatedFen: 123_456, facts: '标注失效专利号', legalBasis: '《专利法》第六十八条' },
+      decision: {
+        kind: 'penalty',
+        fineFen: 5_000_000,
+        confiscatedFen: 123_456,
+        facts: '标注失效专利号',
+        legalBasis: '《专利法》第六十八条',
+      },
       outcome: null,
     },
     parties: [
@@ -108,7 +122,15 @@ describe('template fields', () => {
         legalRepresentative: '王五',
         address: '滨海新区某路1号',
       },
-      { role: 'respondent', kind: 'individual', name: '张三', uscc: null, idNumberMasked: '1201**********123X', legalRepresentative: null, address: null },
+      {
+        role: 'respondent',
+        kind: 'individual',
+        name: '张三',
+        uscc: null,
+        idNumberMasked: '1201**********123X',
+        legalRepresentative: null,
+        address: null,
+      },
     ],
     patents: [],
     officers: ['李四', '赵六'],
@@ -134,6 +156,12 @@ describe('template fields', () => {
       expect.objectContaining({ name: '张三', codeLabel: '身份证号码', code: '1201**********123X' }),
     ]);
     expect(d.illegalGains).toBe('');
+  });
+
+  it('names the issuing office formally', () => {
+    expect(officeName('滨海新区', '天津市知识产权局')).toBe('天津市滨海新区知识产权局');
+    expect(officeName('天津市知识产权局', null)).toBe('天津市知识产权局');
+    expect(officeName('和平区', null)).toBe('和平区知识产权局');
   });
 
   it('gives a kind only its own fields', () => {

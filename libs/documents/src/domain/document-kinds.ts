@@ -98,10 +98,12 @@ export function documentNotApplicable(kind: DocumentKind, c: ApplicabilityFacts)
   const penaltyProposed = c.type === 'passing_off' && c.decisionKind === 'penalty';
   switch (kind) {
     case 'acceptance_notice':
-      if (!DISPUTES.includes(c.type)) return no('only a dispute (infringement or mediation) is accepted by notice', '仅纠纷类案件出具受理通知书');
+      if (!DISPUTES.includes(c.type))
+        return no('only a dispute (infringement or mediation) is accepted by notice', '仅纠纷类案件出具受理通知书');
       return filed ? null : no('the case is not filed yet', '案件尚未立案');
     case 'refusal_notice':
-      if (!DISPUTES.includes(c.type)) return no('only a dispute (infringement or mediation) is refused by notice', '仅纠纷类案件出具不予受理通知书');
+      if (!DISPUTES.includes(c.type))
+        return no('only a dispute (infringement or mediation) is refused by notice', '仅纠纷类案件出具不予受理通知书');
       return c.status === 'not_filed' ? null : no('the case was not declined (不予受理)', '案件未作不予受理决定');
     case 'answer_notice':
       if (!DISPUTES.includes(c.type)) return no('only a dispute has a respondent who answers', '仅纠纷类案件出具答辩通知书');
@@ -111,17 +113,20 @@ export function documentNotApplicable(kind: DocumentKind, c: ApplicabilityFacts)
     case 'filing_approval':
       return filed ? null : no('the case is not filed yet', '案件尚未立案');
     case 'oral_hearing_notice':
-      if (!DISPUTES.includes(c.type)) return no('oral hearings (口头审理) are held in disputes; a penalty case has a 听证', '口头审理仅适用于纠纷类案件');
+      if (!DISPUTES.includes(c.type))
+        return no('oral hearings (口头审理) are held in disputes; a penalty case has a 听证', '口头审理仅适用于纠纷类案件');
       return c.hearingOn ? null : no('no hearing is scheduled', '尚未安排口头审理');
     case 'penalty_advance_notice':
     case 'penalty_hearing_notice':
     case 'legal_review_opinion':
-      if (c.type !== 'passing_off') return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
+      if (c.type !== 'passing_off')
+        return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
       return penaltyProposed && PENALTY_UNDER_WAY.includes(c.status)
         ? null
         : no('no penalty has been proposed for the case', '尚未提出行政处罚意见');
     case 'penalty_decision':
-      if (c.type !== 'passing_off') return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
+      if (c.type !== 'passing_off')
+        return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
       if (!penaltyProposed) return no('the decision of the case is not a penalty', '案件的决定不是行政处罚');
       return DECIDED.includes(c.status) && c.decisionNo
         ? null
@@ -133,9 +138,7 @@ export function documentNotApplicable(kind: DocumentKind, c: ApplicabilityFacts)
         ? null
         : no('the ruling is not approved yet (no 文书编号)', '处理决定尚未审批（无文书编号）');
     case 'service_receipt':
-      return DECIDED.includes(c.status) && c.decisionNo
-        ? null
-        : no('there is no approved decision to serve', '没有已审批的决定可送达');
+      return DECIDED.includes(c.status) && c.decisionNo ? null : no('there is no approved decision to serve', '没有已审批的决定可送达');
     case 'closing_report':
       return c.status === 'closed' ? null : no('the case is not closed', '案件尚未结案');
   }

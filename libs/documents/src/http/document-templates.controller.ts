@@ -91,7 +91,9 @@ export class DocumentTemplatesController {
         fileName = part.filename.slice(0, 255);
       }
     } catch (err) {
-      throw isMalformedMultipart(err) ? DomainError.validation('file', 'the multipart body is malformed (boundary, part headers or end)') : err;
+      throw isMalformedMultipart(err)
+        ? DomainError.validation('file', 'the multipart body is malformed (boundary, part headers or end)')
+        : err;
     }
     if (!content) throw DomainError.validation('file', 'is required');
     return this.templates.replace(user, actor, p.kind, fileName, content);

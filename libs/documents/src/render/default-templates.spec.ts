@@ -65,11 +65,19 @@ describe('the default templates', () => {
     expect(xml).not.toMatch(/\{[a-zA-Z#/]/);
     const blocks = docxBlocks(docx);
     expect(blocks[1]).toMatchObject({ type: 'paragraph', text: '行政处罚决定书', align: 'center', bold: true, size: 22 });
-    expect(blocks.find((b) => b.type === 'table')).toMatchObject({ rows: [{ bold: true }, { cells: ['当事人', '被处罚科技有限公司', '91120116MA05XXXX0X', '滨海新区某路1号'] }] });
+    expect(blocks.find((b) => b.type === 'table')).toMatchObject({
+      rows: [{ bold: true }, { cells: ['当事人', '被处罚科技有限公司', '91120116MA05XXXX0X', '滨海新区某路1号'] }],
+    });
     const pdf = await renderPdf(blocks, { title: '行政处罚决定书', footer: '津滨知执决〔2026〕0007号' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const flat = await pdfText(pdf);
-    for (const s of ['行政处罚决定书', '津滨知执决〔2026〕0007号', '被处罚科技有限公司', '人民币伍万元整（¥50,000.00）', '二〇二六年十二月二日'])
+    for (const s of [
+      '行政处罚决定书',
+      '津滨知执决〔2026〕0007号',
+      '被处罚科技有限公司',
+      '人民币伍万元整（¥50,000.00）',
+      '二〇二六年十二月二日',
+    ])
       expect(flat).toContain(s);
   });
 

@@ -98,7 +98,11 @@ function table(tbl: XmlElement): TableBlock {
   const raw = pct.length === columns && pct.every((x) => x > 0) ? pct : grid.length === columns && grid.every((x) => x > 0) ? grid : [];
   const total = raw.reduce((a, b) => a + b, 0);
   const widths = raw.length ? raw.map((x) => x / total) : Array.from({ length: columns }, () => 1 / columns);
-  return { type: 'table', widths, rows: rows.map((r) => ({ ...r, cells: [...r.cells, ...Array.from({ length: columns - r.cells.length }, () => '')] })) };
+  return {
+    type: 'table',
+    widths,
+    rows: rows.map((r) => ({ ...r, cells: [...r.cells, ...Array.from({ length: columns - r.cells.length }, () => '')] })),
+  };
 }
 
 /** The blocks of a .docx body, in order. */

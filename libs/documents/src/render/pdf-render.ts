@@ -68,7 +68,7 @@ export async function renderPdf(blocks: readonly DocBlock[], meta: PdfMeta): Pro
     if (b.type === 'paragraph') {
       doc.font(b.bold ? 'cjk-bold' : 'cjk').fontSize(b.size);
       const text = b.text.length ? b.text : ' ';
-      const opts = { width, align: b.align, lineGap: b.size * 0.45, indent: b.indent ? b.size * 2 : 0 };
+      const opts = { width, align: b.align, lineGap: b.size * 0.3, indent: b.indent ? b.size * 2 : 0 };
       if (doc.y + doc.heightOfString(text, opts) > bottom() && doc.y > MARGIN) doc.addPage();
       doc.text(text, MARGIN, doc.y, opts);
       doc.moveDown(0.3);

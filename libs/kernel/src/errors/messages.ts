@@ -193,15 +193,27 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   r('unsafe_field_name', /^has a field name with NUL characters or unpaired surrogates$/, '字段名含有 NUL 字符或不成对的代理字符'),
   r('unsafe_file_name', /^needs a file name without NUL characters or unpaired surrogates$/, '文件名不能包含 NUL 字符或不成对的代理字符'),
   r('nested_too_deep', /^is nested deeper than (\d+) levels$/, '嵌套层级超过 $1 层'),
-  r('multipart_malformed', /^the multipart body is malformed \(boundary, part headers or end\)$/, 'multipart 请求体格式错误（分隔符、分段头或结尾）'),
-  r('ticket_unit_scope', /^must be a unit in your scope \(you could not open the ticket otherwise\)$/, '必须是您权限范围内的单位（否则您将无法打开该工单）'),
+  r(
+    'multipart_malformed',
+    /^the multipart body is malformed \(boundary, part headers or end\)$/,
+    'multipart 请求体格式错误（分隔符、分段头或结尾）',
+  ),
+  r(
+    'ticket_unit_scope',
+    /^must be a unit in your scope \(you could not open the ticket otherwise\)$/,
+    '必须是您权限范围内的单位（否则您将无法打开该工单）',
+  ),
   r('unavailable', /^the service is temporarily unavailable; try again in (\d+) seconds$/, '服务暂时不可用，请 $1 秒后重试'),
   // documents (文书)
   r('not_docx', /^is not a \.docx file \((.+)\)$/, '不是 .docx 文件'),
   r('template_unparsable', /^is not a template docxtemplater can parse: (.+)$/, '不是可解析的文书模板：$1'),
   r('template_unknown_tags', /^uses tags (\w+) does not know: (.+)$/, '使用了该类文书（$1）没有的字段：$2'),
   r('document_not_applicable', /^(\w+) \((.+?)\) cannot be generated now: .+ \(([^()]+)\)$/, '当前不能生成$2：$3'),
-  r('document_template_failed', /^the (\w+) template \(version (\d+)\) could not be filled; an admin should replace it$/, '$1 模板（版本 $2）无法填充，请管理员更换模板'),
+  r(
+    'document_template_failed',
+    /^the (\w+) template \(version (\d+)\) could not be filled; an admin should replace it$/,
+    '$1 模板（版本 $2）无法填充，请管理员更换模板',
+  ),
   // calendar
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),
 ];

@@ -37,7 +37,12 @@ export class CaseDocumentResponse {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'the version this one supersedes' })
   supersedesId!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: '文书编号 (null: the kind takes none)', example: '津滨知执决〔2026〕0001号' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '文书编号 (null: the kind takes none)',
+    example: '津滨知执决〔2026〕0001号',
+  })
   documentNo!: string | null;
 
   @ApiProperty({ description: 'the template it was filled from: 0 = the default set' })
