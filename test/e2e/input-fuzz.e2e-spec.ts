@@ -21,6 +21,8 @@ const MAIN_TABLES = [
   'hotline_ticket_events',
   'hotline_alerts',
   'credit_publications',
+  'case_documents',
+  'document_templates',
   'users',
   'metric_targets',
 ];
@@ -160,6 +162,18 @@ const BODIES: Record<string, BodyTarget> = {
     url: (f) => `/api/v1/cases/${f.binhai.caseId}/evidence/${f.binhai.evidenceId}/preservation-decision`,
     sample: () => ({ expectedVersion: 1, decision: 'release', note: 'n', decidedOn: '2026-11-20' }),
   },
+  // the fixture case is not filed: no kind applies to it, so even a valid body writes nothing (422)
+  'POST /api/v1/cases/:id/documents': {
+    caller: 'off.binhai1',
+    url: (f) => `/api/v1/cases/${f.binhai.caseId}/documents`,
+    sample: () => ({ kind: 'filing_approval', expectedVersion: 1 }),
+  },
+  'PUT /api/v1/document-templates/:kind': {
+    caller: 'admin',
+    multipart: true,
+    url: () => '/api/v1/document-templates/acceptance_notice',
+    sample: () => ({ filename: 'a.docx' }),
+  },
   'POST /api/v1/credit/publications/:id/actions/:action': {
     caller: 'sup.city',
     actions: ['retry', 'withdraw', 'correct', 'nope'],
@@ -202,6 +216,7 @@ const QUERY_CALLERS: Record<string, string> = {
   'GET /api/v1/audit': 'sup.city',
   'GET /api/v1/cases': 'sup.city',
   'GET /api/v1/cases/export': 'sup.city',
+  'GET /api/v1/cases/:id/documents/:docId/content': 'sup.city',
   'GET /api/v1/credit/publications': 'sup.city',
   'GET /api/v1/credit/publications/export': 'sup.city',
   'GET /api/v1/hotline/tickets': 'op.12330',
