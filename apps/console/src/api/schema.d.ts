@@ -2239,14 +2239,17 @@ export interface components {
              */
             generatedAtShanghai: string;
         };
+        /** @enum {string} */
+        DocumentFormat: "pdf" | "docx";
+        /** @enum {string} */
+        DocumentTemplateSource: "default" | "custom";
         DocumentTemplateResponse: {
             kind: components["schemas"]["DocumentKind"];
             /** @example 行政处罚决定书 */
             name: string;
             /** @description 0 = the default set shipped with the system; 1, 2, … the uploads */
             version: number;
-            /** @enum {string} */
-            source: "default" | "custom";
+            source: components["schemas"]["DocumentTemplateSource"];
             sha256: string;
             fileName?: string | null;
             uploadedBy?: components["schemas"]["DocumentActor"] | null;
@@ -8092,7 +8095,7 @@ export interface operations {
     DocumentsController_content: {
         parameters: {
             query?: {
-                format?: "pdf" | "docx";
+                format?: components["schemas"]["DocumentFormat"];
             };
             header?: never;
             path: {

@@ -78,7 +78,7 @@ export class DocumentTemplateResponse {
   @ApiProperty({ description: '0 = the default set shipped with the system; 1, 2, … the uploads' })
   version!: number;
 
-  @ApiProperty({ enum: ['default', 'custom'] })
+  @ApiProperty({ enum: ['default', 'custom'], enumName: 'DocumentTemplateSource' })
   source!: 'default' | 'custom';
 
   @ApiProperty()

@@ -15,7 +15,7 @@ export class GenerateDocumentDto {
 }
 
 export class DocumentFormatQuery {
-  @ApiPropertyOptional({ enum: ['pdf', 'docx'], default: 'pdf' })
+  @ApiPropertyOptional({ enum: ['pdf', 'docx'], enumName: 'DocumentFormat', default: 'pdf' })
   @IsOptional()
   @IsIn(['pdf', 'docx'], { message: 'must be one of pdf, docx' })
   format?: 'pdf' | 'docx';
