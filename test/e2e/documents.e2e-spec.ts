@@ -171,6 +171,16 @@ describe('documents (文书): generated from the case, DOCX + PDF with sha256, v
     expect(approval.body.documentNo).toBeNull();
   });
 
+  it('concurrent generations queue on the case: distinct versions, one number, no error', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => t.http.post(docs()).set(auth(officer)).send({ kind: 'penalty_hearing_notice' })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    expect(answers.map((a) => a.body.version).sort()).toEqual([1, 2, 3, 4]);
+    expect(new Set(answers.map((a) => a.body.documentNo)).size).toBe(1);
+    expect(answers[0].body.documentNo).toMatch(/^津滨知执听〔\d{4}〕0001号$/);
+  });
+
   it('hides the case from a user out of scope (404) and keeps templates to admins (403)', async () => {
     const heping = await t.token('off.heping1');
     await t.http.get(docs()).set(auth(heping)).expect(404);
