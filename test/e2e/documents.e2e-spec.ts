@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import PizZip from 'pizzip';
 import type { Test } from 'supertest';
+import { actOk } from '../factories/actions';
 import { individualRespondent, orgRespondent, PENALTY, takePassingOffCaseToDecision } from '../factories/cases';
 import { pdfText } from '../utils/pdf-text';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
@@ -179,6 +180,17 @@ describe('documents (文书): generated from the case, DOCX + PDF with sha256, v
     expect(answers.map((a) => a.body.version).sort()).toEqual([1, 2, 3, 4]);
     expect(new Set(answers.map((a) => a.body.documentNo)).size).toBe(1);
     expect(answers[0].body.documentNo).toMatch(/^津滨知执听〔\d{4}〕0001号$/);
+  });
+
+  it('a 送达回证 after service names the decision, the day and the method', async () => {
+    const c = (await t.http.get(`/api/v1/cases/${caseId}`).set(auth(officer)).expect(200)).body as { id: string; version: number };
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await actOk(t, 'cases', c, 'serve', { servedOn: today, method: 'mail' }, officer);
+    const receipt = await t.http.post(docs()).set(auth(officer)).send({ kind: 'service_receipt' }).expect(201);
+    expect(receipt.body.documentNo).toBeNull();
+    const docx = await binary(t.http.get(`${docs()}/${receipt.body.id}/content?format=docx`).set(auth(officer))).expect(200);
+    const words = docxText(docx.body as Buffer);
+    for (const s of [`行政处罚决定书（${decisionNo}）`, '邮寄送达', '被处罚科技有限公司1']) expect(words).toContain(s);
   });
 
   it('hides the case from a user out of scope (404) and keeps templates to admins (403)', async () => {

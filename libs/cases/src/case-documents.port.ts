@@ -8,6 +8,7 @@ import type { CaseSource, CaseStatus, CaseType } from './domain/case-types';
 import type { EvidenceStorage } from './evidence/evidence-storage';
 import { EVIDENCE_STORAGE } from './evidence/evidence.service';
 import { CaseEntity } from './persistence/case.entity';
+import { CaseEventEntity } from './persistence/case-event.entity';
 import { CasePatentEntity } from './persistence/case-patent.entity';
 import { CasesRepository } from './persistence/cases.repository';
 
@@ -31,6 +32,8 @@ export interface CaseDocumentSource {
     hearingOn: string | null;
     decidedOn: string | null;
     servedOn: string | null;
+    /** how the decision was served (the `serve` action's method), when it was */
+    serviceMethod: string | null;
     closedOn: string | null;
     decision: Record<string, unknown> | null;
     outcome: Record<string, unknown> | null;
@@ -77,12 +80,14 @@ export class CaseDocumentsPort {
   async lockForDocument(em: EntityManager, viewer: CaseViewer, caseId: string): Promise<CaseDocumentSource | null> {
     const c = await this.repo.lockVisible(em, viewer, caseId);
     if (!c) return null;
-    const [parties, patents, unit, officers] = await Promise.all([
+    const [parties, patents, unit, officers, served] = await Promise.all([
       this.repo.parties(em, c.id),
       em.find(CasePatentEntity, { where: { caseId: c.id }, order: { ordinal: 'ASC' } }),
       this.repo.orgUnit(em, c.orgUnitCode),
       this.repo.users(em, c.assignedOfficerIds),
+      c.servedOn ? em.findOne(CaseEventEntity, { where: { caseId: c.id, action: 'serve' }, order: { at: 'DESC' } }) : Promise.resolve(null),
     ]);
+    const method = (served?.payload as { method?: unknown } | undefined)?.method;
     const parent = unit.parentCode ? await this.repo.orgUnit(em, unit.parentCode).catch(() => null) : null;
     const byId = new Map(officers.map((u) => [u.id, u.displayName]));
     return {
@@ -104,6 +109,7 @@ export class CaseDocumentsPort {
         hearingOn: c.hearingOn,
         decidedOn: c.decidedOn,
         servedOn: c.servedOn,
+        serviceMethod: typeof method === 'string' ? method : null,
         closedOn: c.closedOn,
         decision: c.decision,
         outcome: c.outcome,

@@ -128,6 +128,7 @@ export interface DocumentSource {
     hearingOn: string | null;
     decidedOn: string | null;
     servedOn: string | null;
+    serviceMethod?: string | null;
     closedOn: string | null;
     decision: Record<string, unknown> | null;
     outcome: Record<string, unknown> | null;
@@ -162,6 +163,13 @@ const SOURCE_ZH: Record<string, string> = {
   referral: '其他机关移送',
   customs: '海关',
   ex_officio: '依职权',
+};
+const SERVICE_METHOD_ZH: Record<string, string> = {
+  direct: '直接送达',
+  mail: '邮寄送达',
+  electronic: '电子送达',
+  left_at_address: '留置送达',
+  public_notice: '公告送达',
 };
 const PATENT_KIND_ZH: Record<string, string> = {
   invention: '发明',
@@ -250,7 +258,7 @@ export function documentData(src: DocumentSource): DocumentData {
     warning: d.warning === true ? '警告' : '',
     refusalReason: text((c.outcome ?? {}).reason),
     outcomeNote: text((c.outcome ?? {}).note),
-    serviceMethod: '',
+    serviceMethod: SERVICE_METHOD_ZH[c.serviceMethod ?? ''] ?? c.serviceMethod ?? '',
     answerDays: '十五',
     defenceDays: '五',
     paymentDays: '十五',

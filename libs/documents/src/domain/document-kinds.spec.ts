@@ -164,6 +164,11 @@ describe('template fields', () => {
     expect(officeName('和平区', null)).toBe('和平区知识产权局');
   });
 
+  it('fills the 送达回证 with the served date and method in Chinese', () => {
+    const d = documentData({ ...source, kind: 'service_receipt', case: { ...source.case, servedOn: '2026-12-03', serviceMethod: 'mail' } });
+    expect(d).toMatchObject({ servedDate: '二〇二六年十二月三日', serviceMethod: '邮寄送达', decisionTitle: '行政处罚决定书' });
+  });
+
   it('gives a kind only its own fields', () => {
     const d = documentData({ ...source, kind: 'acceptance_notice' });
     expect(d.fine).toBeUndefined();
