@@ -272,6 +272,11 @@ describe('documents (文书): generated from the case, DOCX + PDF with sha256, v
       .expect(400);
     expect(broken.body.details[0]).toMatchObject({ field: 'file', constraint: 'template_unparsable' });
     expect(broken.body.message).toMatch(/^file：不是可解析的文书模板/);
+    const big = await t.http
+      .put('/api/v1/document-templates/acceptance_notice')
+      .set(auth(admin))
+      .attach('file', Buffer.alloc(3 * 1024 * 1024, 7), { filename: 'big.docx' });
+    expect(big.status).toBe(413);
     const badKind = await t.http
       .put('/api/v1/document-templates/memo')
       .set(auth(admin))

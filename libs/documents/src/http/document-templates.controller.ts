@@ -20,6 +20,8 @@ import { DocumentTemplateResponse } from './dto/document-response';
 import { DocumentKindParam } from './dto/generate-document.dto';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A template is a few dozen KiB; this bounds what an upload may make the process hold (it is kept in the database). */
+export const TEMPLATE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** busboy's and @fastify/multipart's complaints about the body itself: the client's fault. */
 function isMalformedMultipart(err: unknown): boolean {
@@ -87,7 +89,17 @@ export class DocumentTemplatesController {
           part.file.resume();
           throw DomainError.validation('file', 'needs a file name without NUL characters or unpaired surrogates');
         }
-        content = await part.toBuffer();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of part.file as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > TEMPLATE_MAX_BYTES) {
+            part.file.resume();
+            throw new DomainError('PAYLOAD_TOO_LARGE', `a template may be at most ${TEMPLATE_MAX_BYTES} bytes`);
+          }
+          chunks.push(chunk);
+        }
+        content = Buffer.concat(chunks);
         fileName = part.filename.slice(0, 255);
       }
     } catch (err) {
