@@ -286,4 +286,23 @@ describe('documents (文书): generated from the case, DOCX + PDF with sha256, v
     const list = await t.http.get('/api/v1/document-templates').set(auth(admin)).expect(200);
     expect(list.body.find((x: { kind: string }) => x.kind === 'acceptance_notice')).toMatchObject({ version: 0, source: 'default' });
   });
+
+  it('a stored template that cannot be filled answers 422 DOCUMENT_TEMPLATE_FAILED and stores nothing', async () => {
+    const db = await sql(t.db.url);
+    try {
+      const adminId = (await db.query("SELECT id FROM users WHERE username = 'admin'")).rows[0].id as string;
+      // past the upload check (written straight into the table): what an old or damaged row would be
+      await db.query(
+        `INSERT INTO document_templates (kind, version, file_name, content, sha256, uploaded_by)
+         VALUES ('legal_review_opinion', 1, 'broken.docx', $1, repeat('0', 64), $2)`,
+        [Buffer.from('not a zip'), adminId],
+      );
+      const before = (await db.query('SELECT count(*)::int AS n FROM case_documents')).rows[0].n as number;
+      const res = await t.http.post(docs()).set(auth(officer)).send({ kind: 'legal_review_opinion' }).expect(422);
+      expect(res.body).toMatchObject({ code: 'DOCUMENT_TEMPLATE_FAILED', details: { kind: 'legal_review_opinion', templateVersion: 1 } });
+      expect((await db.query('SELECT count(*)::int AS n FROM case_documents')).rows[0].n).toBe(before);
+    } finally {
+      await db.end();
+    }
+  });
 });
