@@ -6,7 +6,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { interrupt, ROOT, runCleanups } from './lib.mjs';
 
-const BENCHMARKS = ['cold-start', 'http-throughput', 'login', 'audit-intake', 'cases', 'credit', 'hotline', 'metrics', 'transfers'];
+const BENCHMARKS = [
+  'cold-start',
+  'http-throughput',
+  'login',
+  'audit-intake',
+  'cases',
+  'credit',
+  'hotline',
+  'metrics',
+  'transfers',
+  'documents',
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !BENCHMARKS.includes(n));

@@ -3,7 +3,7 @@
 // Then builds the web console (apps/console, Vite) into dist/console — only when its inputs changed (see
 // scripts/build-console.mjs). `--server` skips the console.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildConsole } from './build-console.mjs';
 
@@ -16,7 +16,7 @@ paths['@app/migrations'] = ['./migrations'];
 // Framework-free parts of the kernel that domain code may import without pulling in Nest.
 for (const part of ['calendar', 'identifiers', 'money']) paths[`@app/kernel/${part}`] = [`./libs/kernel/src/${part}`];
 // The framework-free domain of a context, for another context's domain code (e.g. metrics counting cases).
-for (const lib of ['cases', 'hotline', 'credit']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
+for (const lib of ['cases', 'hotline', 'credit', 'documents']) paths[`@app/${lib}/domain`] = [`./libs/${lib}/src/domain`];
 
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -54,5 +54,10 @@ await Promise.all(
     if (map) await writeFile(`${target}.map`, map);
   }),
 );
+// Assets the compiled code reads beside itself: a lib's templates/ (the default document templates, .docx).
+for (const lib of await readdir(path.join(root, 'libs'))) {
+  const assets = path.join(root, 'libs', lib, 'templates');
+  if ((await readdir(assets).catch(() => null)) !== null) await cp(assets, path.join(out, 'libs', lib, 'templates'), { recursive: true });
+}
 console.log(`built ${files.length} files in ${Date.now() - started} ms`);
 if (!process.argv.includes('--server')) await buildConsole({ force: process.argv.includes('--force-console') });

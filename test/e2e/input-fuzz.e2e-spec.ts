@@ -22,6 +22,8 @@ const MAIN_TABLES = [
   'hotline_ticket_events',
   'hotline_alerts',
   'credit_publications',
+  'case_documents',
+  'document_templates',
   'users',
   'metric_targets',
   'exchange_partners',
@@ -260,6 +262,18 @@ const BODIES: Record<string, BodyTarget> = {
     url: (f) => `/api/v1/cases/${f.binhai.caseId}/evidence/${f.binhai.evidenceId}/preservation-decision`,
     sample: () => ({ expectedVersion: 1, decision: 'release', note: 'n', decidedOn: '2026-11-20' }),
   },
+  // the fixture case is not filed: no kind applies to it, so even a valid body writes nothing (422)
+  'POST /api/v1/cases/:id/documents': {
+    caller: 'off.binhai1',
+    url: (f) => `/api/v1/cases/${f.binhai.caseId}/documents`,
+    sample: () => ({ kind: 'filing_approval', expectedVersion: 1 }),
+  },
+  'PUT /api/v1/document-templates/:kind': {
+    caller: 'admin',
+    multipart: true,
+    url: () => '/api/v1/document-templates/acceptance_notice',
+    sample: () => ({ filename: 'a.docx' }),
+  },
   'POST /api/v1/credit/publications/:id/actions/:action': {
     caller: 'sup.city',
     actions: ['retry', 'withdraw', 'correct', 'nope'],
@@ -288,6 +302,11 @@ const BODIES: Record<string, BodyTarget> = {
     url: (f) => `/api/v1/hotline/alerts/${f.cityAlertId}/acknowledge`,
     sample: () => ({ expectedVersion: 1 }),
   },
+  'PUT /api/v1/calendar/:year': {
+    caller: 'admin',
+    url: () => '/api/v1/calendar/2031',
+    sample: () => ({ source: '国务院办公厅关于2031年部分节假日安排的通知', holidays: ['2031-01-01'], workdays: ['2031-01-04'] }),
+  },
   'PUT /api/v1/metrics/targets/:year': {
     caller: 'sup.city',
     url: () => '/api/v1/metrics/targets/2026',
@@ -310,6 +329,7 @@ const QUERY_CALLERS: Record<string, string> = {
   'GET /api/v1/audit': 'sup.city',
   'GET /api/v1/cases': 'sup.city',
   'GET /api/v1/cases/export': 'sup.city',
+  'GET /api/v1/cases/:id/documents/:docId/content': 'sup.city',
   'GET /api/v1/credit/publications': 'sup.city',
   'GET /api/v1/credit/publications/export': 'sup.city',
   'GET /api/v1/hotline/tickets': 'op.12330',

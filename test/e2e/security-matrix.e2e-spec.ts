@@ -34,6 +34,9 @@ type Scope = (typeof SCOPES)[number];
 
 const STALE = 999_999;
 
+/** per unit code: a generated document of a filed case of that unit */
+const documentOf: Record<string, { caseId: string; id: string }> = {};
+
 interface Probe {
   method: string;
   url: string;
@@ -392,6 +395,44 @@ const MATRIX: Record<string, RouteSpec> = {
       body: { expectedVersion: STALE, receivingBody: '天津市第三中级人民法院' },
     }),
   },
+  'POST /api/v1/cases/:id/documents': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 409,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${r.caseId}/documents`,
+      body: { kind: 'filing_approval', expectedVersion: STALE },
+    }),
+  },
+  'GET /api/v1/cases/:id/documents': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/cases/${r.caseId}/documents` }),
+  },
+  // a 立案审批表 generated on a filed case of each unit (beforeAll)
+  'GET /api/v1/cases/:id/documents/:docId/content': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ unit }) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${documentOf[unit].caseId}/documents/${documentOf[unit].id}/content?format=pdf`,
+    }),
+  },
+  'GET /api/v1/document-templates': { roles: ['admin'], ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/document-templates' }) },
+  'GET /api/v1/document-templates/:kind/content': {
+    roles: ['admin'],
+    ok: 200,
+    probe: () => ({ method: 'GET', url: '/api/v1/document-templates/service_receipt/content' }),
+  },
+  // the probe's multipart body (a text file and a description field) is no template: 400, nothing written
+  'PUT /api/v1/document-templates/:kind': {
+    roles: ['admin'],
+    ok: 400,
+    probe: () => ({ method: 'PUT', url: '/api/v1/document-templates/service_receipt', multipart: true }),
+  },
   'GET /api/v1/credit/publications': { roles: CASE_ROLES, ok: 200, probe: () => ({ method: 'GET', url: '/api/v1/credit/publications' }) },
   'GET /api/v1/credit/publications/export': {
     roles: CASE_ROLES,
@@ -501,6 +542,17 @@ const MATRIX: Record<string, RouteSpec> = {
     }),
     cells: { 'sup.binhai/in': 403, 'sup.binhai/out': 403 },
   },
+  'GET /api/v1/calendar/:year': {
+    roles: ['officer', 'supervisor', 'hotline_operator', 'admin'],
+    ok: 200,
+    probe: () => ({ method: 'GET', url: `/api/v1/calendar/${YEAR}` }),
+  },
+  // a schedule with a day of another year: 400 for the admin, nothing loaded
+  'PUT /api/v1/calendar/:year': {
+    roles: ['admin'],
+    ok: 400,
+    probe: () => ({ method: 'PUT', url: '/api/v1/calendar/2031', body: { source: '通知', holidays: ['2030-01-01'], workdays: [] } }),
+  },
   'GET /api/v1/metrics/report': {
     roles: ['supervisor', 'admin'],
     scoped: true,
@@ -542,6 +594,16 @@ describe('security matrix: every route × every demo caller × a record in and o
     await writeFile(path.join(consoleDir, 'assets', 'app-matrix.js'), 'export {};');
     t = await createTestApp({ withWorker: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', CONSOLE_DIR: consoleDir } });
     f = await buildScopeFixtures(t);
+    for (const [unit, officer, serial] of [
+      [UNITS.binhai, 'off.binhai1', 31],
+      [UNITS.heping, 'off.heping1', 32],
+    ] as const) {
+      const token = await t.token(officer);
+      const c = await t.http.post('/api/v1/cases').set(auth(token)).send(caseBody(unit, serial)).expect(201);
+      await t.http.post(`/api/v1/cases/${c.body.id}/actions/file`).set(auth(token)).send({ expectedVersion: c.body.version }).expect(200);
+      const d = await t.http.post(`/api/v1/cases/${c.body.id}/documents`).set(auth(token)).send({ kind: 'filing_approval' }).expect(201);
+      documentOf[unit] = { caseId: c.body.id, id: d.body.id };
+    }
   });
   afterAll(async () => {
     await t?.close();

@@ -13,5 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   'hotline_alert',
   'liaison',
   'referral',
+  'document',
+  'document_template',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -11,6 +11,7 @@ import { CaseChangeHooks } from './case-change.hooks';
 import { CaseChangeRecorder } from './case-change.recorder';
 import { CasePartyRows } from './case-party-rows';
 import { CaseTransfersPort } from './case-transfers.port';
+import { CaseDocumentsPort } from './case-documents.port';
 import { CaseDeadlineSweep } from './case-deadline-sweep';
 import { CasesService } from './cases.service';
 import { CaseDeadlineRecompute } from './case-deadline-recompute';
@@ -35,6 +36,7 @@ const services = [
   CaseDeadlineRecompute,
   EvidenceService,
   CaseTransfersPort,
+  CaseDocumentsPort,
   // Local disk by default; an S3-compatible EvidenceStorage is the production option (README, "Evidence storage").
   { provide: EVIDENCE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskEvidenceStorage(config.evidenceDir) },
 ];
@@ -43,7 +45,16 @@ const services = [
 @Module({
   imports: [AuditModule, AuthCoreModule, CalendarModule, NotificationsCoreModule],
   providers: services,
-  exports: [CaseChangeHooks, CasesService, CaseActionsService, CaseAmendmentService, CaseDeadlineSweep, EvidenceService, CaseTransfersPort],
+  exports: [
+    CaseChangeHooks,
+    CasesService,
+    CaseActionsService,
+    CaseAmendmentService,
+    CaseDeadlineSweep,
+    EvidenceService,
+    CaseTransfersPort,
+    CaseDocumentsPort,
+  ],
 })
 export class CasesCoreModule {}
 

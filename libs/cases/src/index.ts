@@ -3,6 +3,7 @@ export * from './cases.module';
 export * from './cases.service';
 export * from './case-change.hooks';
 export * from './case-transfers.port';
+export * from './case-documents.port';
 export { CaseEntity } from './persistence/case.entity';
 export { CreateCaseDto, PartyDto, PatentRefDto } from './http/dto/create-case.dto';
 export type { CaseResponse } from './http/dto/case-response';

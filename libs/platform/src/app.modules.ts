@@ -4,6 +4,7 @@ import { AuthCoreModule, AuthModule } from '@app/auth';
 import { CalendarController, CalendarModule } from '@app/calendar';
 import { CasesCoreModule, CasesModule } from '@app/cases';
 import { CreditCoreModule, CreditModule } from '@app/credit';
+import { DocumentsModule } from '@app/documents';
 import { HotlineCoreModule, HotlineModule, HotlineWorkerModule } from '@app/hotline';
 import { AppConfig } from '@app/kernel';
 import { MetricsCoreModule, MetricsModule, MetricsWorkerModule } from '@app/metrics';
@@ -66,6 +67,7 @@ export class ApiModule {
         MetricsModule,
         DemoModule,
         TransfersModule,
+        DocumentsModule,
         ...(opts.withWorker ? [WorkerFeaturesModule] : []),
       ],
       controllers: [HealthController, MetricsController, ApprovalsController, CalendarController],

@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { CASES_ENTITIES } from '@app/cases';
 import { CREDIT_ENTITIES } from '@app/credit';
+import { DOCUMENTS_ENTITIES } from '@app/documents';
 import { HOTLINE_ENTITIES } from '@app/hotline';
 import { METRICS_ENTITIES } from '@app/metrics';
 import { OUTBOX_ENTITIES } from '@app/outbox';
@@ -25,5 +26,6 @@ export const ALL_ENTITIES = [
   ...HOTLINE_ENTITIES,
   ...METRICS_ENTITIES,
   ...TRANSFERS_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
 ];
 export { MIGRATIONS };

@@ -207,6 +207,16 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
     '必须是您权限范围内的单位（否则您将无法打开该工单）',
   ),
   r('unavailable', /^the service is temporarily unavailable; try again in (\d+) seconds$/, '服务暂时不可用，请 $1 秒后重试'),
+  // documents (文书)
+  r('not_docx', /^is not a \.docx file \((.+)\)$/, '不是 .docx 文件'),
+  r('template_unparsable', /^is not a template docxtemplater can parse: (.+)$/, '不是可解析的文书模板：$1'),
+  r('template_unknown_tags', /^uses tags (\w+) does not know: (.+)$/, '使用了该类文书（$1）没有的字段：$2'),
+  r('document_not_applicable', /^(\w+) \((.+?)\) cannot be generated now: .+ \(([^()]+)\)$/, '当前不能生成$2：$3'),
+  r(
+    'document_template_failed',
+    /^the (\w+) template \(version (\d+)\) could not be filled; an admin should replace it$/,
+    '$1 模板（版本 $2）无法填充，请管理员更换模板',
+  ),
   // calendar
   r('days_of_year', /^must be days of (\S+)$/, '必须是 $1 年的日期'),
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),
@@ -250,10 +260,13 @@ const CODE_MESSAGES_ZH: Record<string, string> = {
   TRANSFER_ANSWERED: '该协助请求已答复',
   EVIDENCE_NOT_FETCHED: '证据文件仍在从协作单位获取中，请稍后重试',
   EVIDENCE_MISMATCH: '证据文件校验不一致，已拒绝接收并告知对方',
+  DOCUMENT_NOT_APPLICABLE: '该案件当前的类型或状态不能生成此文书',
+  DOCUMENT_TEMPLATE_FAILED: '文书模板无法填充，请管理员更换模板',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   ACCOUNT_LOCKED: '登录失败次数过多，账户已暂时锁定',
   INTERNAL_ERROR: '系统内部错误，请联系管理员并提供请求编号',
   EVIDENCE_INTEGRITY: '证据文件完整性校验失败，未予下载，已通知负责人',
+  DOCUMENT_INTEGRITY: '文书文件完整性校验失败，未予下载，已通知负责人',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
 };
 

@@ -1,0 +1,3 @@
+export * from './chinese-format';
+export * from './document-kinds';
+export * from './document-fields';
