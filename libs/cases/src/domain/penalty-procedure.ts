@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '@app/kernel/calendar';
-import type { PartyKind } from './case-types';
+import type { CaseType, PartyKind } from './case-types';
 
 // The steps the Administrative Penalty Law (行政处罚法 2021) puts before and after a penalty decision, as data and pure
 // functions. Art. 85: the law's 二日/三日/五日/七日 are working days; its 十五日 are calendar days.
@@ -111,6 +111,8 @@ export interface ProcedureRecord {
   legalReview?: LegalReviewRecord;
   dispute?: DisputeProcedureRecord;
   serviceRecords?: ServiceRecord[];
+  /** Art. 67: set when a penalty decision is served (15 days later, rolled to a working day) */
+  paymentDueOn?: string;
   payments?: PaymentRecord[];
   enforcement?: EnforcementOutcome;
 }
@@ -215,4 +217,47 @@ export function approvalBlock(a: ApprovalInput): ApprovalBlock | null {
         : 'a major decision needs the legal review (法制审核, 行政处罚法 Art. 58) before approval',
     };
   return null;
+}
+
+export type ProcedureStepBlock = { code: 'PROCEDURE_STEP' | 'PENALTY_NOTICE_REQUIRED' | 'NO_HEARING_RIGHT'; message: string };
+
+/**
+ * Whether a procedure step fits the case's record (the lifecycle table has already checked status and role): the
+ * order of the steps, and the dispute steps only for infringement disputes. Null for every other action.
+ */
+export function procedureStepBlock(action: string, c: { type: CaseType; procedure: ProcedureRecord }): ProcedureStepBlock | null {
+  const p = c.procedure;
+  const step = (message: string): ProcedureStepBlock => ({ code: 'PROCEDURE_STEP', message });
+  switch (action) {
+    case 'record_statement':
+      if (!p.notice) return { code: 'PENALTY_NOTICE_REQUIRED', message: 'no advance notice of a penalty was served' };
+      if (p.statement) return step("the party's statement is already recorded");
+      return null;
+    case 'request_penalty_hearing':
+      if (!p.notice) return { code: 'PENALTY_NOTICE_REQUIRED', message: 'no advance notice of a penalty was served' };
+      if (!p.notice.hearingRight)
+        return { code: 'NO_HEARING_RIGHT', message: 'the intended penalty gives no right to a hearing (行政处罚法 Art. 63)' };
+      if (p.statement?.waived) return step('the party waived the hearing');
+      if (p.hearing) return step('a hearing is already requested');
+      return null;
+    case 'schedule_penalty_hearing':
+      if (!p.hearing) return step('no hearing was requested');
+      if (p.hearing.heldOn) return step('the hearing was held');
+      return null;
+    case 'record_penalty_hearing':
+      if (!p.hearing?.scheduledOn) return step('no hearing is scheduled');
+      if (p.hearing.heldOn) return step('the hearing is already recorded');
+      return null;
+    case 'serve_dispute_request':
+      if (c.type !== 'infringement_dispute') return step('only an infringement dispute has a request to serve');
+      if (p.dispute?.answer) return step("the respondent's answer is already recorded");
+      return null;
+    case 'record_answer':
+      if (c.type !== 'infringement_dispute') return step('only an infringement dispute has an answer');
+      if (!p.dispute?.requestServedOn) return step('the request was not served on the respondent yet');
+      if (p.dispute.answer) return step("the respondent's answer is already recorded");
+      return null;
+    default:
+      return null;
+  }
 }
