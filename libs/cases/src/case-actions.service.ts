@@ -79,7 +79,7 @@ export class CaseActionsService {
       if (!c) throw DomainError.notFound('case');
       const from = { status: c.status, suspended: c.suspended, extensionPending: c.extensionPending };
       const result = transition(from, action, user.roles);
-      const allowed = result.ok ? [] : result.allowedActions.filter((a) => a !== 'transfer_out');
+      const allowed = result.ok ? [] : result.allowedActions.filter((a) => a !== 'transfer_out' && procedureStepBlock(a, c) === null);
       // the role before the version: a caller whose role may not act learns nothing (not the version) from a 409
       if (!result.ok && result.code === 'FORBIDDEN')
         throw new DomainError('FORBIDDEN', `your role may not ${action} a case`, { allowedActions: allowed });
@@ -423,7 +423,7 @@ export class CaseActionsService {
         const servedOn = dto.servedOn as string;
         if (c.filedOn && servedOn < c.filedOn) throw DomainError.validation('servedOn', 'cannot be before the filing');
         const records = dto.method
-          ? [this.serviceRecord(c, { servedOn, method: dto.method, document: 'dispute_request' }, today, actorId)]
+          ? [this.serviceRecord(c, { ...dto, servedOn, method: dto.method, document: 'dispute_request' }, today, actorId)]
           : [];
         if (!dto.method && servedOn > today) throw DomainError.validation('servedOn', 'cannot be in the future');
         const dispute = {

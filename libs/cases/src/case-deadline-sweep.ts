@@ -90,7 +90,9 @@ export class CaseDeadlineSweep {
         for (const audience of audiences)
           await this.notifications.publish(em, {
             kind: overdue ? 'case.service_overdue' : 'case.service_reminder',
-            title: overdue ? `决定书逾期未送达 / Decision not served in time: ${r.label}` : `决定书送达期限 / Serve the decision: ${r.label}`,
+            title: overdue
+              ? `决定书逾期未送达 / Decision not served in time: ${r.label}`
+              : `决定书送达期限 / Serve the decision: ${r.label}`,
             body: overdue
               ? `应于 ${r.due_on} 前送达（行政处罚法第六十一条） / was to be served by ${r.due_on}`
               : `请于 ${r.due_on} 前送达 / serve by ${r.due_on}`,
