@@ -8,8 +8,11 @@ import {
   hearingRight,
   isMajorDecision,
   PenaltyNoticeRecord,
+  procedureStepBlock,
+  ProcedureRecord,
   statementPeriodEnd,
 } from './penalty-procedure';
+import type { CaseType } from './case-types';
 
 const cal = new WorkingDayCalendar();
 
@@ -136,5 +139,67 @@ describe('approval gates', () => {
     const held = { requestedOn: 'a', scheduledOn: 'b', notifiedOn: 'b', heldOn: '2026-11-16', recordSummary: 'x' };
     expect(isMajorDecision({ kind: 'penalty', fineFen: 99 }, 100, { hearing: held })).toBe(true);
     expect(isMajorDecision({ kind: 'ruling' }, 0, {})).toBe(false);
+  });
+});
+
+describe('procedure step order', () => {
+  const notice: PenaltyNoticeRecord = {
+    servedOn: '2026-11-02',
+    method: 'direct',
+    summary: '拟罚款',
+    legalBasis: '《专利法》第六十八条',
+    fineFen: 20_000_000,
+    confiscatedFen: 0,
+    hearingRight: true,
+    periodEndsOn: '2026-11-09',
+    notifiedBy: 'u1',
+  };
+  const block = (action: string, procedure: ProcedureRecord, type: CaseType = 'passing_off') =>
+    procedureStepBlock(action, { type, procedure })?.code ?? null;
+  const requested = { requestedOn: '2026-11-03', scheduledOn: null, notifiedOn: null, heldOn: null, recordSummary: null };
+
+  it('needs the notice before the party answers it', () => {
+    expect(block('record_statement', {})).toBe('PENALTY_NOTICE_REQUIRED');
+    expect(block('request_penalty_hearing', {})).toBe('PENALTY_NOTICE_REQUIRED');
+    expect(block('record_statement', { notice })).toBeNull();
+    expect(block('record_statement', { notice, statement: { receivedOn: '2026-11-03', summary: 'x', waived: false } })).toBe(
+      'PROCEDURE_STEP',
+    );
+  });
+
+  it('offers a hearing only with the right, once, and not after a waiver', () => {
+    expect(block('request_penalty_hearing', { notice: { ...notice, hearingRight: false } })).toBe('NO_HEARING_RIGHT');
+    expect(block('request_penalty_hearing', { notice })).toBeNull();
+    expect(block('request_penalty_hearing', { notice, hearing: requested })).toBe('PROCEDURE_STEP');
+    expect(block('request_penalty_hearing', { notice, statement: { receivedOn: '2026-11-03', summary: null, waived: true } })).toBe(
+      'PROCEDURE_STEP',
+    );
+  });
+
+  it('schedules a requested hearing and records a scheduled one, once', () => {
+    expect(block('schedule_penalty_hearing', { notice })).toBe('PROCEDURE_STEP');
+    expect(block('schedule_penalty_hearing', { notice, hearing: requested })).toBeNull();
+    expect(block('record_penalty_hearing', { notice, hearing: requested })).toBe('PROCEDURE_STEP');
+    const scheduled = { ...requested, scheduledOn: '2026-11-16', notifiedOn: '2026-11-04' };
+    expect(block('record_penalty_hearing', { notice, hearing: scheduled })).toBeNull();
+    const held = { ...scheduled, heldOn: '2026-11-16', recordSummary: '笔录' };
+    expect(block('record_penalty_hearing', { notice, hearing: held })).toBe('PROCEDURE_STEP');
+    expect(block('schedule_penalty_hearing', { notice, hearing: held })).toBe('PROCEDURE_STEP');
+  });
+
+  it('keeps the dispute steps to infringement disputes, in order', () => {
+    expect(block('serve_dispute_request', {}, 'passing_off')).toBe('PROCEDURE_STEP');
+    expect(block('serve_dispute_request', {}, 'infringement_dispute')).toBeNull();
+    expect(block('record_answer', {}, 'infringement_dispute')).toBe('PROCEDURE_STEP');
+    const served = { requestServedOn: '2026-11-05', answerDueOn: '2026-11-20', answer: null, requesterNotifiedOn: null };
+    expect(block('record_answer', { dispute: served }, 'infringement_dispute')).toBeNull();
+    const answered = { ...served, answer: { receivedOn: '2026-11-18', summary: '答辩', late: false } };
+    expect(block('record_answer', { dispute: answered }, 'infringement_dispute')).toBe('PROCEDURE_STEP');
+    expect(block('serve_dispute_request', { dispute: answered }, 'infringement_dispute')).toBe('PROCEDURE_STEP');
+  });
+
+  it('leaves every other action alone', () => {
+    expect(block('notify_penalty', {})).toBeNull();
+    expect(block('approve_decision', {})).toBeNull();
   });
 });
