@@ -16,6 +16,7 @@ import { TicketEventUnits1764000000050 } from './1764000000050-ticket-event-unit
 import { Transfers1764000000060 } from './1764000000060-transfers';
 import { CaseWorklists1764000000070 } from './1764000000070-case-worklists';
 import { OutboxFinished1764000000080 } from './1764000000080-outbox-finished';
+import { PenaltyProcedure1764000000090 } from './1764000000090-penalty-procedure';
 import { Documents1764000000100 } from './1764000000100-documents';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   Transfers1764000000060,
   CaseWorklists1764000000070,
   OutboxFinished1764000000080,
+  PenaltyProcedure1764000000090,
   Documents1764000000100,
 ];

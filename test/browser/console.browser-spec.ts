@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startCreditStandin } from '@app/credit';
 import { generateExchangeKeyPair } from '@app/transfers';
-import { takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
+import { notifyPenaltyWaived, takePassingOffCaseToDecision, orgRespondent, PENALTY } from '../factories/cases';
 import { patentNumber, uscc } from '../utils/identifiers';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-env';
@@ -306,6 +306,8 @@ describe('web console', () => {
     };
     await act('file', {});
     await act('assign', { officerIds: (users.body.items as { id: string }[]).slice(0, 2).map((u) => u.id) });
+    // 行政处罚法 Art. 44: the advance notice and the party's waiver come before the decision can be approved
+    c = await notifyPenaltyWaived(t, c, PENALTY, officer);
     await act('propose_decision', { decision: { kind: 'penalty', legalBasis: '《专利法》第六十八条', ...PENALTY } });
     await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(10)]); // one more decided case for the dashboard and the list
 

@@ -1,5 +1,5 @@
 import { act as actOn, actOk, Versioned } from '../factories/actions';
-import { caseIntake } from '../factories/cases';
+import { caseIntake, notifyPenaltyWaived } from '../factories/cases';
 import { patentNumber, residentId, uscc } from '../utils/identifiers';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { sql } from '../utils/test-db';
@@ -158,6 +158,7 @@ describe('amending a case (补正) and converting a ticket that keeps what the c
     // a penalty must state its facts (行政处罚法 Art. 59)
     const users = await t.http.get('/api/v1/users?orgUnitCode=120116&role=officer').set(auth(supervisor)).expect(200);
     c = await actOk(t, 'cases', c, 'assign', { officerIds: users.body.items.slice(0, 2).map((u: { id: string }) => u.id) }, officer);
+    c = await notifyPenaltyWaived(t, c, { fineFen: 100_000 }, officer);
     const noFacts = await actOn(
       t,
       'cases',

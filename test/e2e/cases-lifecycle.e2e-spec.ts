@@ -2,7 +2,7 @@ import { auth, createTestApp, TestApp } from '../utils/test-app';
 import { uscc } from '../utils/identifiers';
 import { sql } from '../utils/test-db';
 import { act as actOn, Versioned } from '../factories/actions';
-import { caseIntake } from '../factories/cases';
+import { caseIntake, notifyPenaltyWaived } from '../factories/cases';
 
 interface CaseBody {
   id: string;
@@ -111,11 +111,24 @@ describe('case lifecycle through HTTP', () => {
     };
     const over = await act(c, 'propose_decision', { decision }).expect(422);
     expect(over.body.details).toMatchObject({ rule: 'FINE_ABOVE_CAP', capFen: 50_000_000 });
+    // ¥500,000 with ¥100,000 confiscated: the party may ask for a hearing, and the decision is major (legal review)
+    c = await notifyPenaltyWaived(t, c, { fineFen: 50_000_000, confiscatedFen: 10_000_000 }, officer);
+    expect(c).toMatchObject({ procedure: { notice: { hearingRight: true }, statement: { waived: true } } });
     c = (await act(c, 'propose_decision', { decision: { ...decision, fineFen: 50_000_000, confiscatedFen: 10_000_000 } }).expect(200)).body;
+    expect((await act(c, 'approve_decision', {}, supervisor).expect(422)).body.code).toBe('LEGAL_REVIEW_REQUIRED');
+    c = (await act(c, 'record_legal_review', { opinion: '事实清楚，程序合法', conclusion: 'approve' }, supervisor).expect(200)).body;
     c = (await act(c, 'approve_decision', {}, supervisor).expect(200)).body;
-    c = (await act(c, 'serve', { servedOn: (c.decision as { decidedOn: string }).decidedOn, method: 'mail' }).expect(200)).body;
-    c = (await act(c, 'close').expect(200)).body;
-    expect(c).toMatchObject({ status: 'closed', outcome: { kind: 'penalty' }, decision: { fineFen: 50_000_000 } });
+    const decidedOn = (c.decision as { decidedOn: string }).decidedOn;
+    const noTracking = await act(c, 'serve', { servedOn: decidedOn, method: 'mail' }).expect(400);
+    expect(noTracking.body.details).toEqual([expect.objectContaining({ field: 'trackingNo' })]);
+    c = (await act(c, 'serve', { servedOn: decidedOn, method: 'mail', trackingNo: 'EMS1234567890' }).expect(200)).body;
+    expect((await act(c, 'close').expect(400)).body.details).toEqual([expect.objectContaining({ field: 'enforcement' })]);
+    c = (await act(c, 'close', { enforcement: 'court_enforced' }).expect(200)).body;
+    expect(c).toMatchObject({
+      status: 'closed',
+      outcome: { kind: 'penalty', enforcement: 'court_enforced' },
+      decision: { fineFen: 50_000_000 },
+    });
   });
 
   it('closes a mediation by agreement, and a dispute by referral to court (four-in-one routes)', async () => {

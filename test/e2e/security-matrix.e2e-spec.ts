@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/kernel';
 import { registeredRoutes } from '@app/platform';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -220,6 +221,33 @@ const MATRIX: Record<string, RouteSpec> = {
       method: 'POST',
       url: `/api/v1/cases/${r.caseId}/recusals`,
       body: { expectedVersion: STALE, officerId: f.userIdOf['off.binhai2'], reason: '回避' },
+    }),
+  },
+  'POST /api/v1/cases/:id/service-records': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 201,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${r.caseId}/service-records`,
+      body: { document: 'other', method: 'direct', servedOn: shanghaiDate(new Date()) },
+    }),
+  },
+  'GET /api/v1/cases/:id/service-records': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 200,
+    probe: ({ r }) => ({ method: 'GET', url: `/api/v1/cases/${r.caseId}/service-records` }),
+  },
+  // the fixture case has no penalty decision: a payment is refused by the rule, after role and scope
+  'POST /api/v1/cases/:id/payments': {
+    roles: CASE_ROLES,
+    scoped: true,
+    ok: 422,
+    probe: ({ r }) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${r.caseId}/payments`,
+      body: { paidOn: shanghaiDate(new Date()), amountFen: 100, receiptNo: 'R-1' },
     }),
   },
   // approving needs a supervisor: an officer is refused for the role before any version is compared

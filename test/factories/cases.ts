@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@app/kernel';
 import { auth, TestApp } from '../utils/test-app';
 import { patentNumber, residentId, uscc } from '../utils/identifiers';
 import { actOk, Versioned } from './actions';
@@ -74,9 +75,33 @@ export async function takePassingOffCaseToDecision(
   };
   await act('file', {});
   await act('assign', { officerIds });
+  c = await notifyPenaltyWaived(t, c, decision, officer);
   await act('propose_decision', { decision: { kind: 'penalty', summary: '罚款', legalBasis: '《专利法》第六十八条', ...decision } });
+  if ((c.decision as { major?: boolean } | null)?.major)
+    await act('record_legal_review', { opinion: '事实清楚，适用法律正确，程序合法', conclusion: 'approve' }, supervisor);
   await act('approve_decision', {}, supervisor);
   return c;
+}
+
+/**
+ * 行政处罚法 Art. 44: the advance notice of the penalty the decision will carry, served today, and the party's waiver
+ * of its statement and hearing (so the 5-working-day period need not run out): what every penalty needs before approval.
+ */
+export async function notifyPenaltyWaived<T extends Versioned>(
+  t: TestApp,
+  c: T,
+  decision: Record<string, unknown>,
+  officer: string,
+  servedOn = shanghaiDate(new Date()),
+): Promise<T> {
+  const intendedPenalty = {
+    summary: '拟处罚款',
+    legalBasis: '《专利法》第六十八条',
+    fineFen: (decision.fineFen as number | undefined) ?? 0,
+    confiscatedFen: (decision.confiscatedFen as number | undefined) ?? 0,
+  };
+  const noticed = await actOk(t, 'cases', c, 'notify_penalty', { servedOn, method: 'direct', intendedPenalty }, officer);
+  return actOk(t, 'cases', noticed, 'record_statement', { receivedOn: servedOn, waived: true }, officer);
 }
 
 export const PENALTY = {

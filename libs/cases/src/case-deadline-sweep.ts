@@ -73,6 +73,40 @@ export class CaseDeadlineSweep {
   }
 
   /**
+   * 行政处罚法 Art. 61: a decision is served within 7 working days. The case's officers are reminded 2 working days
+   * before; once the day has passed, the unit's supervisors and the officers are told it is overdue. Once each.
+   */
+  async runServiceDeadlines(): Promise<number> {
+    const today = shanghaiDate(this.clock.now());
+    const horizon = this.calendar.current.addWorkingDays(today, REMINDER_WORKING_DAYS);
+    return this.dataSource.transaction(async (em) => {
+      const rows = await this.repo.sweepServiceDeadlines(em, horizon, today);
+      for (const r of rows) {
+        const overdue = r.kind === 'service_overdue';
+        const officers = r.assigned_officer_ids.length
+          ? [{ userIds: r.assigned_officer_ids }]
+          : [{ roles: ['officer' as const], orgUnitCodes: [r.org_unit_code] }];
+        const audiences = overdue ? [{ roles: ['supervisor' as const], orgUnitCodes: [r.org_unit_code] }, ...officers] : officers;
+        for (const audience of audiences)
+          await this.notifications.publish(em, {
+            kind: overdue ? 'case.service_overdue' : 'case.service_reminder',
+            title: overdue
+              ? `决定书逾期未送达 / Decision not served in time: ${r.label}`
+              : `决定书送达期限 / Serve the decision: ${r.label}`,
+            body: overdue
+              ? `应于 ${r.due_on} 前送达（行政处罚法第六十一条） / was to be served by ${r.due_on}`
+              : `请于 ${r.due_on} 前送达 / serve by ${r.due_on}`,
+            entityType: 'case',
+            entityId: r.case_id,
+            audience,
+          });
+      }
+      if (rows.length) this.logger.log({ serviceAlerts: rows.length }, 'decision service alerts sent');
+      return rows.length;
+    });
+  }
+
+  /**
    * 登记保存 decisions past their 7-day limit: the unit's supervisors (and the case's officers) are told once per
    * registration. The UPDATE … WHERE NOT preservation_escalated makes a second sweeper skip rows the first took.
    */

@@ -162,6 +162,13 @@ export class CasesService {
   }
 
   /** A case the caller may see (domain/case-scope.ts); otherwise 404, as if it did not exist. */
+  /** The case entity, when the user may see it (404 otherwise). */
+  async visibleEntity(user: AuthUser, id: string): Promise<CaseEntity> {
+    const c = await this.repo.findVisible(user, id);
+    if (!c) throw DomainError.notFound('case');
+    return c;
+  }
+
   async get(user: AuthUser, id: string): Promise<CaseResponse> {
     const c = await this.repo.findVisible(user, id);
     if (!c) throw DomainError.notFound('case');

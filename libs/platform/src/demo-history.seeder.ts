@@ -157,6 +157,19 @@ export class DemoHistorySeeder {
         });
       } else if (roll < 0.6 && type === 'passing_off' && SUPERVISOR_OF[unit]) {
         const fineFen = (2 + Math.floor(rnd() * 18)) * 1_000_000;
+        // 行政处罚法 Art. 44: the advance notice first; the party waives its statement and hearing the same day
+        const noticeOn = [addDays(filedOn, 1), today].sort()[0];
+        c = await this.caseActions.act(intakeBy, actor, c.id, 'notify_penalty', {
+          expectedVersion: c.version,
+          servedOn: noticeOn,
+          method: 'direct',
+          intendedPenalty: { summary: `拟责令改正并处罚款${fineFen / 100}元`, legalBasis: '《中华人民共和国专利法》第六十八条', fineFen },
+        });
+        c = await this.caseActions.act(intakeBy, actor, c.id, 'record_statement', {
+          expectedVersion: c.version,
+          receivedOn: noticeOn,
+          waived: true,
+        });
         c = await this.caseActions.act(intakeBy, actor, c.id, 'propose_decision', {
           expectedVersion: c.version,
           decision: {
@@ -169,8 +182,17 @@ export class DemoHistorySeeder {
             actDate: receivedOn,
           },
         });
-        if (rnd() < 0.8)
-          await this.caseActions.act(as(SUPERVISOR_OF[unit]), actor, c.id, 'approve_decision', { expectedVersion: c.version });
+        if (rnd() < 0.8) {
+          const sup = as(SUPERVISOR_OF[unit]);
+          // a large fine is a major decision (法制审核, Art. 58): the supervisor records the review first
+          if ((c.decision as { major?: boolean } | null)?.major)
+            c = await this.caseActions.act(sup, actor, c.id, 'record_legal_review', {
+              expectedVersion: c.version,
+              opinion: '事实清楚，证据确凿，适用法律正确，程序合法（演示）',
+              conclusion: 'approve',
+            });
+          await this.caseActions.act(sup, actor, c.id, 'approve_decision', { expectedVersion: c.version });
+        }
       } else if (roll < 0.7) {
         await this.caseActions.act(intakeBy, actor, c.id, 'request_extension', {
           expectedVersion: c.version,

@@ -336,6 +336,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_serviceRecords"];
+        put?: never;
+        post: operations["CasesController_addServiceRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CasesController_addPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/parties/{role}/{ordinal}/contact": {
         parameters: {
             query?: never;
@@ -1395,8 +1427,63 @@ export interface components {
             kind: string;
             title: string | null;
         };
+        CasePaymentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            paidOn: string;
+            amountFen: number;
+            receiptNo: string;
+        };
+        CasePaymentStateResponse: {
+            /** Format: date */
+            dueOn: string;
+            /** @description fine plus confiscated gains, fen */
+            principalFen: number;
+            paidFen: number;
+            /** @description 加处罚款: 3 % of the fine a day after dueOn, at most the fine */
+            surchargeFen: number;
+            paidInFull: boolean;
+            payments: components["schemas"]["CasePaymentResponse"][];
+        };
         /** @enum {string} */
-        CaseAction: "file" | "decline" | "assign" | "schedule_hearing" | "propose_decision" | "approve_decision" | "return_decision" | "serve" | "close" | "mediate" | "refer" | "suspend" | "resume" | "request_extension" | "approve_extension" | "reject_extension" | "withdraw" | "transfer_out";
+        EnforcementOutcome: "paid" | "court_enforced" | "exempted";
+        CaseProcedureResponse: {
+            /** @description 事先告知: servedOn, method, amounts, hearingRight, periodEndsOn */
+            notice: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 陈述申辩: receivedOn, summary, waived */
+            statement: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 听证: requestedOn, scheduledOn, notifiedOn, heldOn, recordSummary */
+            hearing: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 法制审核: reviewedOn, reviewerId, opinion, conclusion */
+            legalReview: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the proposed or approved decision needs the legal review (Art. 58) */
+            legalReviewRequired: boolean;
+            /** @description 行政裁决: requestServedOn, answerDueOn, answer, requesterNotifiedOn */
+            dispute: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date
+             * @description Art. 61: the decision is served by this day
+             */
+            serviceDueOn: string | null;
+            serviceRecordCount: number;
+            payment: components["schemas"]["CasePaymentStateResponse"] | null;
+            /** @description a served penalty: what is owed today (Shanghai), surcharge included */
+            amountOwedTodayFen: number | null;
+            enforcement: components["schemas"]["EnforcementOutcome"] | null;
+        };
+        /** @enum {string} */
+        CaseAction: "file" | "decline" | "assign" | "schedule_hearing" | "propose_decision" | "approve_decision" | "return_decision" | "serve" | "close" | "mediate" | "refer" | "suspend" | "resume" | "request_extension" | "approve_extension" | "reject_extension" | "withdraw" | "transfer_out" | "notify_penalty" | "record_statement" | "request_penalty_hearing" | "schedule_penalty_hearing" | "record_penalty_hearing" | "record_legal_review" | "serve_dispute_request" | "record_answer";
         CaseResponse: {
             /** Format: uuid */
             id: string;
@@ -1432,6 +1519,7 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+            procedure: components["schemas"]["CaseProcedureResponse"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1494,11 +1582,25 @@ export interface components {
             confiscatedFen?: number;
             /** @description date of the illegal act: picks the 2008 or the 2020 Patent Law caps (default: receivedOn) */
             actDate?: string;
+            /** @description 重大执法决定: needs the legal review (法制审核, 行政处罚法 Art. 58) before approval */
+            major?: boolean;
         };
         /** @enum {string} */
         ServiceMethod: "direct" | "mail" | "electronic" | "left_at_address" | "public_notice";
         /** @enum {string} */
         ReferTarget: "court" | "arbitration" | "people_mediation" | "police" | "market_regulation";
+        IntendedPenaltyDto: {
+            /** @description the intended penalty, facts and reasons as the notice states them */
+            summary: string;
+            /** @example 《专利法》第六十八条 */
+            legalBasis: string;
+            /** @description intended fine in fen (the decision may not exceed it) */
+            fineFen?: number;
+            /** @description intended confiscation of illegal gains in fen */
+            confiscatedFen?: number;
+        };
+        /** @enum {string} */
+        LegalReviewConclusion: "approve" | "revise";
         CaseActionDto: {
             expectedVersion: number;
             filedOn?: string;
@@ -1513,6 +1615,64 @@ export interface components {
             days?: number;
             /** @description close: what became of the decision (payment, enforcement) */
             note?: string;
+            /** @description close of a penalty case: paid (in full), court_enforced (申请法院强制执行) or exempted (减免) */
+            enforcement?: components["schemas"]["EnforcementOutcome"];
+            intendedPenalty?: components["schemas"]["IntendedPenaltyDto"];
+            /** @description when the party's statement, hearing request or answer was received */
+            receivedOn?: string;
+            /** @description the statement, the hearing record or the answer, in short */
+            summary?: string;
+            /** @description record_statement: the party waived stating a defence and a hearing */
+            waived?: boolean;
+            heldOn?: string;
+            /** @description record_legal_review: the reviewer's opinion */
+            opinion?: string;
+            conclusion?: components["schemas"]["LegalReviewConclusion"];
+            /** @description file/decline of a dispute: when the requester was told of acceptance or refusal */
+            requesterNotifiedOn?: string;
+            /** @description serve by mail: the tracking number */
+            trackingNo?: string;
+            /** @description serve electronically: the party agreed to electronic service (Art. 61(2)) */
+            consent?: boolean;
+            /** @description serve: who signed the receipt (送达回证), or why none */
+            receiptNote?: string;
+        };
+        /** @enum {string} */
+        ServiceDocument: "penalty_notice" | "hearing_notice" | "decision" | "dispute_request" | "acceptance_notice" | "refusal_notice" | "other";
+        CreateServiceRecordDto: {
+            document: components["schemas"]["ServiceDocument"];
+            method: components["schemas"]["ServiceMethod"];
+            /** Format: date */
+            servedOn: string;
+            /** @description required for mail */
+            trackingNo?: string;
+            /** @description required (true) for electronic service */
+            consent?: boolean;
+            receiptNote?: string;
+        };
+        ServiceRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            document: components["schemas"]["ServiceDocument"];
+            /** @description direct, mail, electronic, left_at_address or public_notice */
+            method: string;
+            /** Format: date */
+            servedOn: string;
+            trackingNo: string | null;
+            consent: boolean | null;
+            receiptNote: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CreatePaymentDto: {
+            /** Format: date */
+            paidOn: string;
+            /** @description in fen */
+            amountFen: number;
+            /** @description the receipt (缴款书 / 票据) number */
+            receiptNo: string;
         };
         /** @enum {string} */
         PartyRole: "requester" | "respondent";
@@ -4039,6 +4199,266 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no or an expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the data scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for records outside the caller's scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, DUPLICATE or IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION or a rule code (OFFICER_COUNT, FINE_ABOVE_CAP, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CasesController_serviceRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRecordResponse"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no or an expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the data scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for records outside the caller's scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, DUPLICATE or IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION or a rule code (OFFICER_COUNT, FINE_ABOVE_CAP, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CasesController_addServiceRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceRecordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRecordResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED or MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no or an expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the data scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for records outside the caller's scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, DUPLICATE or IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION or a rule code (OFFICER_COUNT, FINE_ABOVE_CAP, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INTERNAL_ERROR (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CasesController_addPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

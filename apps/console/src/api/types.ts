@@ -99,7 +99,15 @@ export type CaseAction =
   | 'approve_extension'
   | 'reject_extension'
   | 'withdraw'
-  | 'transfer_out';
+  | 'transfer_out'
+  | 'notify_penalty'
+  | 'record_statement'
+  | 'request_penalty_hearing'
+  | 'schedule_penalty_hearing'
+  | 'record_penalty_hearing'
+  | 'record_legal_review'
+  | 'serve_dispute_request'
+  | 'record_answer';
 
 export interface Party {
   kind: 'organization' | 'individual';

@@ -82,6 +82,20 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   reject_extension: '驳回延期',
   withdraw: '撤回',
   transfer_out: '移送外地',
+  notify_penalty: '行政处罚事先告知',
+  record_statement: '记录陈述申辩',
+  request_penalty_hearing: '记录听证申请',
+  schedule_penalty_hearing: '安排听证',
+  record_penalty_hearing: '记录听证',
+  record_legal_review: '法制审核',
+  serve_dispute_request: '向被请求人送达请求书',
+  record_answer: '记录答辩',
+};
+
+export const ENFORCEMENT_LABELS: Record<string, string> = {
+  paid: '已缴纳',
+  court_enforced: '申请法院强制执行',
+  exempted: '依法减免',
 };
 
 export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = {

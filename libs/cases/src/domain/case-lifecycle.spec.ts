@@ -34,11 +34,38 @@ const ACTIONS: CaseAction[] = [
   'reject_extension',
   'withdraw',
   'transfer_out',
+  'notify_penalty',
+  'record_statement',
+  'request_penalty_hearing',
+  'schedule_penalty_hearing',
+  'record_penalty_hearing',
+  'record_legal_review',
+  'serve_dispute_request',
+  'record_answer',
 ];
 const ROLES: Role[] = ['officer', 'hotline_operator', 'supervisor', 'admin'];
 const OPEN: CaseStatus[] = ['received', 'filed', 'investigating', 'hearing', 'pending_decision', 'decided', 'served'];
 const TERMINAL: CaseStatus[] = ['not_filed', 'closed', 'transferred_out'];
-const SUPERVISOR_ONLY: CaseAction[] = ['approve_decision', 'return_decision', 'approve_extension', 'reject_extension'];
+const SUPERVISOR_ONLY: CaseAction[] = [
+  'approve_decision',
+  'return_decision',
+  'approve_extension',
+  'reject_extension',
+  'record_legal_review',
+];
+
+// The procedure steps (docs/product.md "Penalty procedure"): recorded without a status change, from these statuses,
+// on a case that is not suspended.
+const RECORDED_IN: Partial<Record<CaseAction, CaseStatus[]>> = {
+  notify_penalty: ['investigating', 'hearing'],
+  record_statement: ['investigating', 'hearing', 'pending_decision'],
+  request_penalty_hearing: ['investigating', 'hearing', 'pending_decision'],
+  schedule_penalty_hearing: ['investigating', 'hearing', 'pending_decision'],
+  record_penalty_hearing: ['investigating', 'hearing', 'pending_decision'],
+  record_legal_review: ['pending_decision'],
+  serve_dispute_request: ['filed', 'investigating', 'hearing'],
+  record_answer: ['filed', 'investigating', 'hearing', 'pending_decision'],
+};
 
 // "status action → status", the moves of the lifecycle list in docs/product.md.
 const MOVES = `
@@ -103,6 +130,15 @@ function expectedOutcome(state: CaseLifecycleState, action: CaseAction, roles: R
       const to = move[2];
       return { ok: true, next: { status: to, suspended: false, extensionPending: TERMINAL.includes(to) ? false : extensionPending } };
     }
+    case 'notify_penalty':
+    case 'record_statement':
+    case 'request_penalty_hearing':
+    case 'schedule_penalty_hearing':
+    case 'record_penalty_hearing':
+    case 'record_legal_review':
+    case 'serve_dispute_request':
+    case 'record_answer':
+      return RECORDED_IN[action]?.includes(status) && !suspended ? { ok: true, next: { status, suspended, extensionPending } } : illegal;
   }
 }
 
@@ -158,8 +194,12 @@ describe('case lifecycle: readable cases', () => {
     const path: [CaseAction, Role][] = [
       ['file', 'officer'],
       ['assign', 'officer'],
-      ['schedule_hearing', 'officer'],
+      ['notify_penalty', 'officer'],
+      ['request_penalty_hearing', 'officer'],
+      ['schedule_penalty_hearing', 'officer'],
+      ['record_penalty_hearing', 'officer'],
       ['propose_decision', 'officer'],
+      ['record_legal_review', 'supervisor'],
       ['approve_decision', 'supervisor'],
       ['serve', 'officer'],
       ['close', 'officer'],
@@ -172,7 +212,17 @@ describe('case lifecycle: readable cases', () => {
       state = r.next;
       seen.push(state.status);
     }
-    expect(seen).toEqual(['received', 'filed', 'investigating', 'hearing', 'pending_decision', 'decided', 'served', 'closed']);
+    expect(seen).toEqual([
+      'received',
+      'filed',
+      'investigating',
+      ...Array<CaseStatus>(4).fill('investigating'),
+      'pending_decision',
+      'pending_decision',
+      'decided',
+      'served',
+      'closed',
+    ]);
   });
 
   it('reaches every status from received', () => {
@@ -194,7 +244,16 @@ describe('case lifecycle: readable cases', () => {
     expect(transition(fresh('pending_decision'), 'approve_decision', ['officer'])).toEqual({
       ok: false,
       code: 'FORBIDDEN',
-      allowedActions: ['suspend', 'request_extension', 'withdraw'],
+      allowedActions: [
+        'suspend',
+        'request_extension',
+        'withdraw',
+        'record_statement',
+        'request_penalty_hearing',
+        'schedule_penalty_hearing',
+        'record_penalty_hearing',
+        'record_answer',
+      ],
     });
     expect(transition(fresh('pending_decision'), 'return_decision', ['supervisor'])).toEqual({ ok: true, next: fresh('investigating') });
   });
@@ -210,7 +269,7 @@ describe('case lifecycle: readable cases', () => {
     expect(transition(fresh('filed'), 'serve', ['officer'])).toEqual({
       ok: false,
       code: 'ILLEGAL_TRANSITION',
-      allowedActions: ['assign', 'suspend', 'request_extension', 'withdraw'],
+      allowedActions: ['assign', 'suspend', 'request_extension', 'withdraw', 'serve_dispute_request', 'record_answer'],
     });
   });
 
@@ -254,6 +313,20 @@ describe('case lifecycle: readable cases', () => {
 
   it("uses 'same' only for the flag actions", () => {
     const same = ACTIONS.filter((a) => CASE_TRANSITIONS[a].to === 'same');
-    expect(same).toEqual(['suspend', 'resume', 'request_extension', 'approve_extension', 'reject_extension']);
+    expect(same).toEqual([
+      'suspend',
+      'resume',
+      'request_extension',
+      'approve_extension',
+      'reject_extension',
+      'notify_penalty',
+      'record_statement',
+      'request_penalty_hearing',
+      'schedule_penalty_hearing',
+      'record_penalty_hearing',
+      'record_legal_review',
+      'serve_dispute_request',
+      'record_answer',
+    ]);
   });
 });

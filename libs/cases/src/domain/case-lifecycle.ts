@@ -35,6 +35,12 @@ const HAS_CLOSING_LIMIT = OPEN.filter((s) => s !== 'received');
 // extension request waits for `resume`: with the clock paused there is no deadline pressure to decide it.
 const NOT_SUSPENDED = { suspended: false } as const;
 
+const PENALTY_NOTICE_FROM = ['investigating', 'hearing'] as const satisfies readonly CaseStatus[];
+const PARTY_ANSWER_FROM = ['investigating', 'hearing', 'pending_decision'] as const satisfies readonly CaseStatus[];
+// the dispute request is served once the case is filed (before or while the officers investigate)
+const DISPUTE_SERVICE_FROM = ['filed', 'investigating', 'hearing'] as const satisfies readonly CaseStatus[];
+const PARTY_ANSWER_FROM_FILED = ['filed', ...PARTY_ANSWER_FROM] as const satisfies readonly CaseStatus[];
+
 /** The case lifecycle (docs/product.md "Cases"). Data scope (whose case it is) is checked by the service, not here. */
 export const CASE_TRANSITIONS: { readonly [A in CaseAction]: TransitionRule } = {
   file: { from: ['received'], to: 'filed', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
@@ -81,6 +87,19 @@ export const CASE_TRANSITIONS: { readonly [A in CaseAction]: TransitionRule } = 
   withdraw: { from: OPEN, to: 'closed', roles: CASE_WORKERS, requires: {}, sets: {} },
   // Applied by the transfers flow once the partner accepts; only from investigation (docs/product.md).
   transfer_out: { from: ['investigating'], to: 'transferred_out', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  // The penalty procedure records steps without moving the status. The advance notice goes out once the investigation
+  // has found the facts and before the decision is proposed (it announces the intended penalty); what the party does
+  // in answer may arrive while the decision already waits for approval. The order of the steps themselves (no
+  // statement before a notice, …) is checked by the service against the case's procedure record.
+  notify_penalty: { from: PENALTY_NOTICE_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  record_statement: { from: PARTY_ANSWER_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  request_penalty_hearing: { from: PARTY_ANSWER_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  schedule_penalty_hearing: { from: PARTY_ANSWER_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  record_penalty_hearing: { from: PARTY_ANSWER_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  // 法制审核 reviews the decision as proposed; a supervisor (the office's reviewer) records it
+  record_legal_review: { from: ['pending_decision'], to: 'same', roles: SUPERVISORS, requires: NOT_SUSPENDED, sets: {} },
+  serve_dispute_request: { from: DISPUTE_SERVICE_FROM, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
+  record_answer: { from: PARTY_ANSWER_FROM_FILED, to: 'same', roles: CASE_WORKERS, requires: NOT_SUSPENDED, sets: {} },
 };
 
 function roleMayAct(rule: TransitionRule, roles: readonly Role[]): boolean {

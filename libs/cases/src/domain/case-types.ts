@@ -63,6 +63,16 @@ export const CASE_ACTIONS = [
   'reject_extension',
   'withdraw',
   'transfer_out',
+  // 行政处罚法 2021: advance notice, statement, hearing, legal review (docs/product.md "Penalty procedure")
+  'notify_penalty',
+  'record_statement',
+  'request_penalty_hearing',
+  'schedule_penalty_hearing',
+  'record_penalty_hearing',
+  'record_legal_review',
+  // 行政裁决: the respondent is served the request and answers
+  'serve_dispute_request',
+  'record_answer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

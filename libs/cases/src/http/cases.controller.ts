@@ -23,10 +23,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { CaseActionsService } from '../case-actions.service';
 import { CaseAmendmentService } from '../case-amendment.service';
 import { AmendCaseDto } from './dto/amend-case.dto';
-import { CaseActionDto, RecuseDto } from './dto/case-action.dto';
+import { CaseActionDto, CreatePaymentDto, CreateServiceRecordDto, RecuseDto } from './dto/case-action.dto';
 import { CasesService } from '../cases.service';
 import { CaseCountsQuery, CaseExportQuery, CaseQueryDto } from './dto/case-query.dto';
-import { CaseCountsResponse, CaseEventResponse, CaseResponse, PartyContactResponse } from './dto/case-response';
+import { CaseCountsResponse, CaseEventResponse, CaseResponse, PartyContactResponse, ServiceRecordResponse } from './dto/case-response';
 import { CreateCaseDto } from './dto/create-case.dto';
 
 class PartyParams extends IdParam {
@@ -144,6 +144,39 @@ export class CasesController {
     @Body() dto: CaseActionDto,
   ): Promise<CaseResponse> {
     return this.actions.act(user, actor, p.id, p.action, dto);
+  }
+
+  /** 送达记录: how and when a document of the case reached the party (mail: tracking number; electronic: consent). */
+  @Post(':id/service-records')
+  @Roles('officer', 'supervisor')
+  @ApiCreatedResponse({ type: ServiceRecordResponse })
+  addServiceRecord(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: IdParam,
+    @Body() dto: CreateServiceRecordDto,
+  ): Promise<ServiceRecordResponse> {
+    return this.actions.addServiceRecord(user, actor, p.id, dto);
+  }
+
+  @Get(':id/service-records')
+  @Roles('officer', 'supervisor')
+  @ApiOkResponse({ type: ServiceRecordResponse, isArray: true })
+  serviceRecords(@CurrentUser() user: AuthUser, @Param() p: IdParam): Promise<ServiceRecordResponse[]> {
+    return this.actions.serviceRecords(user, p.id);
+  }
+
+  /** A payment of a penalty (行政处罚法 Art. 67); the case shows what is still owed, late-payment surcharge included. */
+  @Post(':id/payments')
+  @Roles('officer', 'supervisor')
+  @ApiCreatedResponse({ type: CaseResponse })
+  addPayment(
+    @CurrentUser() user: AuthUser,
+    @Actor() actor: ActorContext,
+    @Param() p: IdParam,
+    @Body() dto: CreatePaymentDto,
+  ): Promise<CaseResponse> {
+    return this.actions.addPayment(user, actor, p.id, dto);
   }
 
   /** A party's phone and ID number in clear, for an officer of the case; audited, never cached. */

@@ -12,7 +12,7 @@ export class CaseDeadlineAlertEntity {
   case?: CaseEntity;
 
   @PrimaryColumn({ type: 'text' })
-  kind!: 'reminder' | 'overdue';
+  kind!: 'reminder' | 'overdue' | 'service_reminder' | 'service_overdue';
 
   @PrimaryColumn({ name: 'due_on', type: 'date' })
   dueOn!: string;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CaseSource, CaseStatus, CaseType } from '../domain/case-types';
+import type { ProcedureRecord } from '../domain/penalty-procedure';
 
 export interface EcommerceDetails {
   platform: string;
@@ -19,6 +20,7 @@ export interface EcommerceDetails {
 @Index('ix_cases_assigned', { synchronize: false })
 @Index('ix_cases_deadline_order', { synchronize: false })
 @Index('ix_cases_awaiting_approval', { synchronize: false })
+@Index('ix_cases_service_due', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -94,6 +96,14 @@ export class CaseEntity {
   /** the due date the deadline sweep last escalated as overdue; the sweep's indexes leave such cases out */
   @Column({ name: 'escalated_for', type: 'date', nullable: true })
   escalatedFor!: string | null;
+
+  /** 行政处罚法 Art. 61: the decision is served by this day (7 working days after the decision) */
+  @Column({ name: 'service_due_on', type: 'date', nullable: true })
+  serviceDueOn!: string | null;
+
+  /** the penalty and dispute procedure: notice, statement, hearing, legal review, service records, payments */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  procedure!: ProcedureRecord;
 
   @Column({ name: 'paused_days', type: 'int', default: 0 })
   pausedDays!: number;

@@ -74,6 +74,15 @@ export interface CaseAlertRow {
   sent: boolean;
 }
 
+export interface ServiceAlertRow {
+  case_id: string;
+  kind: 'service_reminder' | 'service_overdue';
+  due_on: string;
+  org_unit_code: string;
+  assigned_officer_ids: string[];
+  label: string;
+}
+
 export interface PreservationAlertRow {
   id: string;
   case_id: string;
@@ -378,6 +387,27 @@ export class CasesRepository {
   /** One batch of the deadline sweep (CASE_SWEEP_SQL): marks and returns the alerts it takes. */
   sweepDeadlines(em: EntityManager, horizon: string, today: string, batch: number): Promise<CaseAlertRow[]> {
     return em.query<CaseAlertRow[]>(CASE_SWEEP_SQL, [horizon, today, batch]);
+  }
+
+  /**
+   * Decided cases whose decision is to be served soon (reminder) or was due to be served (overdue, Art. 61): one alert
+   * per (case, kind, due date), inserted here, so a second sweeper gets nothing back. Reads the partial index of decided cases.
+   */
+  sweepServiceDeadlines(em: EntityManager, horizon: string, today: string): Promise<ServiceAlertRow[]> {
+    return em.query<ServiceAlertRow[]>(
+      `WITH due AS (
+         SELECT c.id, c.org_unit_code, c.assigned_officer_ids, coalesce(c.case_no, c.receipt_no) AS label, c.service_due_on AS due_on,
+                CASE WHEN c.service_due_on < $2 THEN 'service_overdue' ELSE 'service_reminder' END AS kind
+           FROM cases c
+          WHERE c.status = 'decided' AND c.service_due_on IS NOT NULL AND c.service_due_on <= $1 AND NOT c.suspended
+       ), inserted AS (
+         INSERT INTO case_deadline_alerts (case_id, kind, due_on) SELECT id, kind, due_on FROM due
+         ON CONFLICT DO NOTHING RETURNING case_id, kind
+       )
+       SELECT d.id AS case_id, d.kind, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.org_unit_code, d.assigned_officer_ids, d.label
+         FROM due d JOIN inserted i ON i.case_id = d.id AND i.kind = d.kind`,
+      [horizon, today],
+    );
   }
 
   /** 登记保存 decisions past their limit, marked escalated in the same statement (a second sweeper skips them). */

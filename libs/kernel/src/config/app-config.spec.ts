@@ -40,6 +40,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).not.toThrow(/c2hvcnQ/);
   });
 
+  it('has the 较大数额 hearing thresholds and the major-decision fine, overridable and validated', () => {
+    expect(loadConfig(base).penalty).toEqual({
+      hearingFineIndividualFen: 1_000_000,
+      hearingFineOrganizationFen: 10_000_000,
+      hearingConfiscationIndividualFen: 1_000_000,
+      hearingConfiscationOrganizationFen: 10_000_000,
+      majorFineFen: 10_000_000,
+    });
+    expect(loadConfig({ ...base, PENALTY_HEARING_FINE_INDIVIDUAL_FEN: '500000' }).penalty.hearingFineIndividualFen).toBe(500_000);
+    expect(() => loadConfig({ ...base, PENALTY_MAJOR_FINE_FEN: '-1' })).toThrow(/PENALTY_MAJOR_FINE_FEN/);
+    expect(() => loadConfig({ ...base, PENALTY_HEARING_FINE_ORGANIZATION_FEN: '十万' })).toThrow(/PENALTY_HEARING_FINE_ORGANIZATION_FEN/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ ...base, REDIS_URL: '' }).redisUrl).toBeNull();
   });

@@ -207,6 +207,44 @@ export class EnvironmentVariables {
   @Max(Number.MAX_SAFE_INTEGER)
   CREDIT_SMALL_FINE_MAX_FEN = 300_000;
 
+  // 较大数额 (行政处罚法 Art. 63): the fines and confiscations that give the party a right to a hearing. The law leaves the
+  // amounts to the provinces; the defaults are the common provincial figures (individuals ¥10,000, organisations ¥100,000).
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  PENALTY_HEARING_FINE_INDIVIDUAL_FEN = 1_000_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  PENALTY_HEARING_FINE_ORGANIZATION_FEN = 10_000_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  PENALTY_HEARING_CONFISCATION_INDIVIDUAL_FEN = 1_000_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  PENALTY_HEARING_CONFISCATION_ORGANIZATION_FEN = 10_000_000;
+
+  /** 法制审核 (Art. 58): a penalty with a fine at or above this is a major decision, whatever the proposal says */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  PENALTY_MAJOR_FINE_FEN = 10_000_000;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -378,6 +416,14 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   consoleDir: string;
   auditSealIntervalMs: number;
+  /** 行政处罚法 thresholds, in fen (PENALTY_*) */
+  penalty: {
+    hearingFineIndividualFen: number;
+    hearingFineOrganizationFen: number;
+    hearingConfiscationIndividualFen: number;
+    hearingConfiscationOrganizationFen: number;
+    majorFineFen: number;
+  };
   credit: {
     platformUrl: string | null;
     adapter: 'http' | 'file';
@@ -478,6 +524,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { embedded?: boolean } 
     evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES,
     consoleDir: vars.CONSOLE_DIR,
     auditSealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
+    penalty: {
+      hearingFineIndividualFen: vars.PENALTY_HEARING_FINE_INDIVIDUAL_FEN,
+      hearingFineOrganizationFen: vars.PENALTY_HEARING_FINE_ORGANIZATION_FEN,
+      hearingConfiscationIndividualFen: vars.PENALTY_HEARING_CONFISCATION_INDIVIDUAL_FEN,
+      hearingConfiscationOrganizationFen: vars.PENALTY_HEARING_CONFISCATION_ORGANIZATION_FEN,
+      majorFineFen: vars.PENALTY_MAJOR_FINE_FEN,
+    },
     credit: {
       platformUrl: vars.CREDIT_PLATFORM_URL?.replace(/\/+$/, '') ?? null,
       adapter: vars.CREDIT_ADAPTER,

@@ -220,6 +220,62 @@ export const MESSAGE_RULES: readonly MessageRule[] = [
   // calendar
   r('days_of_year', /^must be days of (\S+)$/, '必须是 $1 年的日期'),
   r('day_twice', /^a day is listed twice$/, '有日期重复出现'),
+  // the penalty procedure (行政处罚法 2021) and the dispute's service and answer
+  r('enforcement_penalty_only', /^only a penalty case records an enforcement outcome$/, '只有行政处罚案件记录执行情况'),
+  r('required_unless_waived', /^is required unless the party waived$/, '当事人未放弃陈述申辩时为必填项'),
+  r('not_before_filing', /^cannot be before the filing$/, '不能早于立案日期'),
+  r('not_before_step', /^cannot be before the step it answers$/, '不能早于其所对应的程序步骤'),
+  r('dispute_only', /^is only recorded for an infringement dispute$/, '仅专利侵权纠纷案件记录此项'),
+  r('required_for_mail', /^is required for mail service$/, '邮寄送达须填写邮件号码'),
+  r('mail_only', /^is only recorded for mail service$/, '仅邮寄送达记录邮件号码'),
+  r('electronic_consent', /^must be true: electronic service needs the party's consent$/, '电子送达须经当事人同意（行政处罚法第六十一条）'),
+  r(
+    'penalty_notice_missing',
+    /^a penalty needs its advance notice \(行政处罚法 Art\. 44\) before approval$/,
+    '作出行政处罚决定前须事先告知当事人（行政处罚法第四十四条）',
+  ),
+  r(
+    'penalty_heavier_than_notice',
+    /^the decision is heavier than the penalty the notice announced: serve a new advance notice \(行政处罚法 Art\. 44, 45\)$/,
+    '拟作出的处罚重于事先告知的内容，须重新告知（行政处罚法第四十四条、第四十五条）',
+  ),
+  r(
+    'penalty_hearing_pending',
+    /^the party requested a hearing \(行政处罚法 Art\. 63, 64\): hold it first$/,
+    '当事人已要求听证，须先举行听证（行政处罚法第六十三条、第六十四条）',
+  ),
+  r(
+    'notice_period_open',
+    /^the party may state a defence or request a hearing until (\S+) \(行政处罚法 Art\. 44, 64: 5 working days after the notice\)$/,
+    '当事人可在 $1 前陈述、申辩或要求听证（行政处罚法第四十四条、第六十四条：告知后五个工作日）',
+  ),
+  r('penalty_notice_not_served', /^no advance notice of a penalty was served$/, '尚未送达行政处罚事先告知书'),
+  r(
+    'no_hearing_right',
+    /^the intended penalty gives no right to a hearing \(行政处罚法 Art\. 63\)$/,
+    '拟作出的处罚不属于可以要求听证的情形（行政处罚法第六十三条）',
+  ),
+  r(
+    'hearing_request_late',
+    /^a hearing had to be requested by (\S+) \(行政处罚法 Art\. 64: 5 working days after the notice\)$/,
+    '要求听证的期限已于 $1 届满（行政处罚法第六十四条：告知后五个工作日）',
+  ),
+  r(
+    'penalty_hearing_notice',
+    /^the party is told of the hearing (\d+) working days ahead \(行政处罚法 Art\. 64\): (\S+) at the earliest$/,
+    '须于听证 $1 个工作日前通知当事人（行政处罚法第六十四条），最早可定于 $2',
+  ),
+  r(
+    'legal_review_missing',
+    /^a major decision needs the legal review \(法制审核, 行政处罚法 Art\. 58\) before approval$/,
+    '重大执法决定须经法制审核（行政处罚法第五十八条）',
+  ),
+  r(
+    'legal_review_revise',
+    /^the legal review asked for a revision: return the decision and propose it again \(行政处罚法 Art\. 58\)$/,
+    '法制审核意见为修改，请退回后重新提出（行政处罚法第五十八条）',
+  ),
+  r('payment_outstanding', /^(\d+) fen are still owed: the case is not paid in full$/, '尚欠 $1 分，罚款未全部缴纳'),
 ];
 
 /** The rule of an English message, with the values it named; null when no rule knows it. */
@@ -262,6 +318,15 @@ const CODE_MESSAGES_ZH: Record<string, string> = {
   EVIDENCE_MISMATCH: '证据文件校验不一致，已拒绝接收并告知对方',
   DOCUMENT_NOT_APPLICABLE: '该案件当前的类型或状态不能生成此文书',
   DOCUMENT_TEMPLATE_FAILED: '文书模板无法填充，请管理员更换模板',
+  PENALTY_NOTICE_REQUIRED: '作出行政处罚决定前须告知拟处罚内容及当事人的陈述、申辩、听证权利（行政处罚法第四十四条）',
+  NOTICE_PERIOD_OPEN: '当事人陈述、申辩及要求听证的期限（告知后五个工作日）尚未届满（行政处罚法第四十四条、第六十四条）',
+  PENALTY_HEARING_PENDING: '当事人已要求听证，听证结束前不能作出处罚决定（行政处罚法第六十三条、第六十四条）',
+  HEARING_REQUEST_LATE: '听证申请已超过告知后五个工作日的期限（行政处罚法第六十四条）',
+  PENALTY_HEARING_NOTICE: '须于举行听证七个工作日前通知当事人（行政处罚法第六十四条）',
+  NO_HEARING_RIGHT: '拟作出的处罚不属于当事人有权要求听证的情形（行政处罚法第六十三条）',
+  LEGAL_REVIEW_REQUIRED: '重大执法决定须经法制审核通过后方可作出（行政处罚法第五十八条）',
+  PROCEDURE_STEP: '该程序步骤当前不适用或顺序不符',
+  PAYMENT_OUTSTANDING: '罚款尚未全部缴纳',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   ACCOUNT_LOCKED: '登录失败次数过多，账户已暂时锁定',
   INTERNAL_ERROR: '系统内部错误，请联系管理员并提供请求编号',

@@ -12,6 +12,7 @@ export class CaseDeadlineSweepTask implements OnApplicationBootstrap, OnApplicat
     this.loop = new IntervalLoop(CaseDeadlineSweepTask.name, config.caseSweepIntervalMs, async () => {
       await sweep.run();
       await sweep.runPreservations();
+      await sweep.runServiceDeadlines();
     });
   }
 

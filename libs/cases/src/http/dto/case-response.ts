@@ -12,6 +12,7 @@ import {
   type CaseType,
   type PartyKind,
 } from '../../domain/case-types';
+import { ENFORCEMENT_OUTCOMES, SERVICE_DOCUMENTS, type EnforcementOutcome, type ServiceDocument } from '../../domain/penalty-procedure';
 
 export class PartyResponse {
   @ApiProperty({ enum: PARTY_KINDS, enumName: 'PartyKind' })
@@ -78,6 +79,126 @@ export class CasePatentResponse {
 
   @ApiProperty({ type: String, nullable: true })
   title!: string | null;
+}
+
+export class ServiceRecordResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: SERVICE_DOCUMENTS, enumName: 'ServiceDocument' })
+  document!: ServiceDocument;
+
+  @ApiProperty({ description: 'direct, mail, electronic, left_at_address or public_notice' })
+  method!: string;
+
+  @ApiProperty({ format: 'date' })
+  servedOn!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  trackingNo!: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  consent!: boolean | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  receiptNote!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  recordedBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+export class CasePaymentResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'date' })
+  paidOn!: string;
+
+  @ApiProperty()
+  amountFen!: number;
+
+  @ApiProperty()
+  receiptNo!: string;
+}
+
+/** Where a penalty stands on payment (行政处罚法 Art. 67, 72), as of today in Shanghai. */
+export class CasePaymentStateResponse {
+  @ApiProperty({ format: 'date' })
+  dueOn!: string;
+
+  @ApiProperty({ description: 'fine plus confiscated gains, fen' })
+  principalFen!: number;
+
+  @ApiProperty()
+  paidFen!: number;
+
+  @ApiProperty({ description: '加处罚款: 3 % of the fine a day after dueOn, at most the fine' })
+  surchargeFen!: number;
+
+  @ApiProperty()
+  paidInFull!: boolean;
+
+  @ApiProperty({ type: [CasePaymentResponse] })
+  payments!: CasePaymentResponse[];
+}
+
+/** The penalty procedure (and the dispute's service and answer) of a case; null parts have not happened. */
+export class CaseProcedureResponse {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '事先告知: servedOn, method, amounts, hearingRight, periodEndsOn',
+  })
+  notice!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: '陈述申辩: receivedOn, summary, waived' })
+  statement!: Record<string, unknown> | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '听证: requestedOn, scheduledOn, notifiedOn, heldOn, recordSummary',
+  })
+  hearing!: Record<string, unknown> | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '法制审核: reviewedOn, reviewerId, opinion, conclusion',
+  })
+  legalReview!: Record<string, unknown> | null;
+
+  @ApiProperty({ description: 'the proposed or approved decision needs the legal review (Art. 58)' })
+  legalReviewRequired!: boolean;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: '行政裁决: requestServedOn, answerDueOn, answer, requesterNotifiedOn',
+  })
+  dispute!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Art. 61: the decision is served by this day' })
+  serviceDueOn!: string | null;
+
+  @ApiProperty()
+  serviceRecordCount!: number;
+
+  @ApiProperty({ type: CasePaymentStateResponse, nullable: true })
+  payment!: CasePaymentStateResponse | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'a served penalty: what is owed today (Shanghai), surcharge included' })
+  amountOwedTodayFen!: number | null;
+
+  @ApiProperty({ enum: ENFORCEMENT_OUTCOMES, enumName: 'EnforcementOutcome', nullable: true })
+  enforcement!: EnforcementOutcome | null;
 }
 
 export class CaseResponse {
@@ -158,6 +279,9 @@ export class CaseResponse {
 
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   outcome!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: CaseProcedureResponse })
+  procedure!: CaseProcedureResponse;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

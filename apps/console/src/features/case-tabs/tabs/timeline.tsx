@@ -23,6 +23,8 @@ const EVENT_LABELS: Record<string, string> = {
   intake: '收案',
   amend: '补正',
   recuse: '回避',
+  record_service: '送达记录',
+  record_payment: '缴款记录',
   upload_evidence: '上传证据',
   decide_preservation: '登记保存处理决定',
   transfer_requested: '申请移送/协作',
