@@ -1,4 +1,6 @@
 import { CaseDeadlineSweep } from '@app/cases';
+import PizZip from 'pizzip';
+import type { Test } from 'supertest';
 import { Clock } from '@app/kernel';
 import { act as actOn, Versioned } from '../factories/actions';
 import { caseIntake, orgRespondent } from '../factories/cases';
@@ -12,6 +14,13 @@ interface CaseBody extends Versioned {
   procedure: Record<string, unknown> & { amountOwedTodayFen: number | null };
   [k: string]: unknown;
 }
+
+const binary = (req: Test) =>
+  req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 
 /** Shanghai 10:00 on a date: the api's "today" is that date. */
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
@@ -70,6 +79,20 @@ describe('penalty procedure and dispute procedure through HTTP', () => {
     illegalGainsFen: 0,
     actDate: '2026-09-01',
   });
+  /** Generates a document of the case and answers the DOCX's words, with the case as it is afterwards. */
+  const documentText = async (c: CaseBody, kind: string): Promise<{ words: string; c: CaseBody }> => {
+    const doc = await t.http.post(`/api/v1/cases/${c.id}/documents`).set(auth(officer)).send({ kind }).expect(201);
+    const docx = await binary(t.http.get(`/api/v1/cases/${c.id}/documents/${doc.body.id}/content?format=docx`).set(auth(officer))).expect(
+      200,
+    );
+    const words = new PizZip(docx.body as Buffer)
+      .file('word/document.xml')!
+      .asText()
+      .replace(/<[^>]+>/g, '');
+    const fresh = (await t.http.get(`/api/v1/cases/${c.id}`).set(auth(officer)).expect(200)).body as CaseBody;
+    return { words, c: fresh };
+  };
+
   const intended = (fineFen: number) => ({ summary: `拟罚款${fineFen / 100}元`, legalBasis: '《专利法》第六十八条', fineFen });
 
   it('takes a passing-off case from intake through notice, a hearing, legal review, approval, service, a late payment and closing', async () => {
@@ -79,6 +102,11 @@ describe('penalty procedure and dispute procedure through HTTP', () => {
     expect(c.procedure.notice).toMatchObject({ servedOn: '2026-11-16', hearingRight: true, periodEndsOn: '2026-11-23' });
     expect(c.allowedActions).toEqual(expect.arrayContaining(['record_statement', 'request_penalty_hearing', 'propose_decision']));
     expect(c.allowedActions).not.toContain('schedule_penalty_hearing');
+    // the 行政处罚事先告知书 states the intended penalty recorded with the notice
+    let generated = await documentText(c, 'penalty_advance_notice');
+    expect(generated.words).toContain('¥200,000.00');
+    expect(generated.words).toContain('《专利法》第六十八条');
+    c = generated.c;
 
     // 5 working days after 11-16 is 11-23 (the weekend does not count): a request on 11-24 is late
     const late = await act(c, 'request_penalty_hearing', { receivedOn: '2026-11-24' }).expect(422);
@@ -93,6 +121,9 @@ describe('penalty procedure and dispute procedure through HTTP', () => {
     expect(short.body).toMatchObject({ code: 'PENALTY_HEARING_NOTICE', details: { earliest: '2026-12-11' } });
     expect(short.body.message).toMatch(/7 working days ahead/);
     c = await ok(c, 'schedule_penalty_hearing', { hearingOn: '2026-12-11' });
+    generated = await documentText(c, 'penalty_hearing_notice');
+    expect(generated.words).toContain('二〇二六年十二月十一日');
+    c = generated.c;
     expect(c.procedure.hearing).toMatchObject({
       requestedOn: '2026-11-20',
       scheduledOn: '2026-12-11',
@@ -111,6 +142,10 @@ describe('penalty procedure and dispute procedure through HTTP', () => {
     expect(unreviewed.body.code).toBe('LEGAL_REVIEW_REQUIRED');
     expect((await act(c, 'record_legal_review', { opinion: '同意', conclusion: 'approve' }).expect(403)).body.code).toBe('FORBIDDEN');
     c = await ok(c, 'record_legal_review', { opinion: '事实清楚，证据确凿，程序合法', conclusion: 'approve' }, supervisor);
+    generated = await documentText(c, 'legal_review_opinion');
+    expect(generated.words).toContain('事实清楚，证据确凿，程序合法');
+    expect(generated.words).toContain('同意');
+    c = generated.c;
     c = await ok(c, 'approve_decision', {}, supervisor);
     // served within 7 working days of 12-11 (Art. 61)
     expect(c).toMatchObject({ status: 'decided', procedure: { serviceDueOn: '2026-12-22', legalReviewRequired: true } });

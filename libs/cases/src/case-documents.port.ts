@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { CaseChangeRecorder } from './case-change.recorder';
 import type { CaseViewer } from './domain/case-scope';
 import type { CaseSource, CaseStatus, CaseType } from './domain/case-types';
+import type { ProcedureRecord } from './domain/penalty-procedure';
 import type { EvidenceStorage } from './evidence/evidence-storage';
 import { EVIDENCE_STORAGE } from './evidence/evidence.service';
 import { CaseEntity } from './persistence/case.entity';
@@ -37,6 +38,8 @@ export interface CaseDocumentSource {
     closedOn: string | null;
     decision: Record<string, unknown> | null;
     outcome: Record<string, unknown> | null;
+    /** the penalty procedure's record (notice, hearing, legal review …): the notices are filled from it */
+    procedure: ProcedureRecord;
   };
   /** the case's org unit; `parentName` is its parent's (a district's bureau), for the office's formal name */
   office: { code: string; name: string; abbr: string; parentName: string | null };
@@ -113,6 +116,7 @@ export class CaseDocumentsPort {
         closedOn: c.closedOn,
         decision: c.decision,
         outcome: c.outcome,
+        procedure: c.procedure ?? {},
       },
       office: { code: unit.code, name: unit.name, abbr: unit.abbr, parentName: parent?.name ?? null },
       parties: parties

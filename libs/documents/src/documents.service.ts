@@ -112,7 +112,7 @@ export class DocumentsService {
           throw DomainError.versionConflict(dto.expectedVersion, c.version);
         const spec = DOCUMENT_KIND_SPECS[dto.kind];
         const decisionKind = typeof c.decision?.kind === 'string' ? c.decision.kind : null;
-        const why = documentNotApplicable(dto.kind, { ...c, decisionKind });
+        const why = documentNotApplicable(dto.kind, { ...c, decisionKind, procedure: c.procedure });
         if (why)
           throw DomainError.rule(
             'DOCUMENT_NOT_APPLICABLE',

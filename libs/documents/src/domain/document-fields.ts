@@ -58,7 +58,7 @@ export const KIND_FIELDS: Record<DocumentKind, readonly string[]> = {
   oral_hearing_notice: ['hearingDate'],
   penalty_advance_notice: [...DECISION_FIELDS, ...AMOUNT_FIELDS, 'defenceDays'],
   penalty_hearing_notice: [...DECISION_FIELDS, ...AMOUNT_FIELDS, 'hearingDate'],
-  legal_review_opinion: [...DECISION_FIELDS, ...AMOUNT_FIELDS],
+  legal_review_opinion: [...DECISION_FIELDS, ...AMOUNT_FIELDS, 'reviewOpinion', 'reviewConclusion', 'reviewedDate'],
   penalty_decision: [...DECISION_FIELDS, ...AMOUNT_FIELDS, 'paymentDays'],
   dispute_ruling: [...DECISION_FIELDS, 'hearingDate'],
   service_receipt: ['decisionNo', 'decisionTitle', 'decidedDate', 'servedDate', 'serviceMethod'],
@@ -132,6 +132,7 @@ export interface DocumentSource {
     closedOn: string | null;
     decision: Record<string, unknown> | null;
     outcome: Record<string, unknown> | null;
+    procedure?: DocumentProcedure;
   };
   parties: DocumentParty[];
   patents: { number: string; title: string | null; kind: string }[];
@@ -206,10 +207,28 @@ export function officeName(unitName: string, parentName: string | null): string 
   return `${city && !unitName.startsWith(city) ? city : ''}${unitName}知识产权局`;
 }
 
+/** What the notices print from the penalty procedure's record (libs/cases domain/penalty-procedure.ts). */
+export interface DocumentProcedure {
+  notice?: { summary: string; legalBasis: string; fineFen: number; confiscatedFen: number };
+  hearing?: { scheduledOn: string | null } | null;
+  legalReview?: { reviewedOn: string; opinion: string; conclusion: 'approve' | 'revise' };
+}
+
 /** The values of every field the kind knows, as the document prints them (dates in Chinese, amounts in yuan). */
 export function documentData(src: DocumentSource): DocumentData {
   const c = src.case;
-  const d = c.decision ?? {};
+  const proc = c.procedure ?? {};
+  // before a decision is proposed, the advance notice states the intended penalty recorded with notify_penalty
+  const intended = proc.notice
+    ? {
+        kind: 'penalty',
+        summary: proc.notice.summary,
+        legalBasis: proc.notice.legalBasis,
+        fineFen: proc.notice.fineFen || null,
+        confiscatedFen: proc.notice.confiscatedFen || null,
+      }
+    : null;
+  const d: Record<string, unknown> = c.decision ?? intended ?? {};
   const penalty = c.type === 'passing_off';
   const parties = src.parties.map((p) => partyRow(p, penalty));
   const requesters = src.parties.filter((p) => p.role === 'requester').map((p) => partyRow(p, penalty));
@@ -233,7 +252,10 @@ export function documentData(src: DocumentSource): DocumentData {
     issuedDate: date(src.issuedOn),
     filingDue: date(c.filingDecisionDue),
     closingDue: date(c.closingDue),
-    hearingDate: date(c.hearingOn),
+    hearingDate: date(src.kind === 'penalty_hearing_notice' ? (proc.hearing?.scheduledOn ?? null) : c.hearingOn),
+    reviewOpinion: proc.legalReview?.opinion ?? '',
+    reviewConclusion: proc.legalReview ? (proc.legalReview.conclusion === 'approve' ? '同意' : '建议修改后再报审批') : '',
+    reviewedDate: date(proc.legalReview?.reviewedOn ?? null),
     decidedDate: date(c.decidedOn),
     servedDate: date(c.servedOn),
     closedDate: date(c.closedOn),

@@ -69,6 +69,8 @@ export interface ApplicabilityFacts {
   /** the kind of the proposed or approved decision, when there is one */
   decisionKind: string | null;
   hearingOn: string | null;
+  /** the penalty procedure so far: whether the advance notice is recorded, the penalty hearing's date, the legal review */
+  procedure?: { notice?: unknown; hearing?: { scheduledOn: string | null } | null; legalReview?: unknown };
 }
 
 export interface NotApplicable {
@@ -117,13 +119,22 @@ export function documentNotApplicable(kind: DocumentKind, c: ApplicabilityFacts)
         return no('oral hearings (口头审理) are held in disputes; a penalty case has a 听证', '口头审理仅适用于纠纷类案件');
       return c.hearingOn ? null : no('no hearing is scheduled', '尚未安排口头审理');
     case 'penalty_advance_notice':
+      if (c.type !== 'passing_off')
+        return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
+      // the notice announces the intended penalty recorded by notify_penalty (or the one proposed)
+      return (c.procedure?.notice || penaltyProposed) && PENALTY_UNDER_WAY.includes(c.status)
+        ? null
+        : no('no intended penalty is recorded (notify_penalty) or proposed', '尚未记录拟作出的行政处罚（事先告知）或提出处罚意见');
     case 'penalty_hearing_notice':
+      if (c.type !== 'passing_off')
+        return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
+      return c.procedure?.hearing?.scheduledOn ? null : no('no penalty hearing (听证) is scheduled', '尚未安排听证');
     case 'legal_review_opinion':
       if (c.type !== 'passing_off')
         return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
-      return penaltyProposed && PENALTY_UNDER_WAY.includes(c.status)
+      return c.procedure?.legalReview && penaltyProposed
         ? null
-        : no('no penalty has been proposed for the case', '尚未提出行政处罚意见');
+        : no('no legal review (法制审核) is recorded for a proposed penalty', '尚未对处罚意见进行法制审核');
     case 'penalty_decision':
       if (c.type !== 'passing_off')
         return no('only a passing-off case (假冒专利) ends in an administrative penalty', '仅假冒专利案件适用行政处罚程序');
