@@ -147,6 +147,8 @@ export interface Case {
   patents: { number: string; normalized: string; kind: string; title: string | null }[];
   decision: Record<string, unknown> | null;
   outcome: Record<string, unknown> | null;
+  /** the penalty / dispute procedure's record (notice, statement, hearing, legal review, service due, payment) */
+  procedure: components['schemas']['CaseProcedureResponse'];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -543,6 +545,7 @@ export type AmendCaseBody = components['schemas']['AmendCaseDto'];
 export type RequestTransferBody = components['schemas']['RequestTransferDto'];
 export type PutPartnerBody = components['schemas']['PutPartnerDto'];
 export type CalendarYear = components['schemas']['CalendarYearDto'];
+export type ServiceRecord = components['schemas']['ServiceRecordResponse'];
 export type CalendarDay = components['schemas']['CalendarDayDto'];
 export type CalendarLoadResult = components['schemas']['CalendarLoadResultDto'];
 
@@ -587,6 +590,7 @@ export interface Responses {
     '/api/v1/audit': Page<AuditEntry>;
     '/api/v1/audit/verify': AuditVerify;
     '/api/v1/calendar/{year}': CalendarYear;
+    '/api/v1/cases/{id}/service-records': ServiceRecord[];
   };
   post: {
     '/api/v1/auth/login': TokenPair;
@@ -601,6 +605,8 @@ export interface Responses {
     '/api/v1/credit/publications/{id}/actions/{action}': Publication;
     '/api/v1/cases/{id}/transfers': Transfer;
     '/api/v1/transfers/{id}/actions/{action}': Transfer;
+    '/api/v1/cases/{id}/service-records': ServiceRecord;
+    '/api/v1/cases/{id}/payments': Case;
   };
   put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner; '/api/v1/calendar/{year}': CalendarLoadResult };
   patch: { '/api/v1/users/{id}': User; '/api/v1/cases/{id}': Case };
