@@ -390,6 +390,10 @@ function encodeAny(s: string): string {
   }
 }
 
+// Thousands of requests: ~40 s on a quiet machine, several times that while other suites share the 2 cores. A test
+// cut off by the default 60 s would keep sending in the background and make the next test's table counts move.
+const FUZZ_TIMEOUT_MS = 600_000;
+
 describe('input fuzz (fast-check, seeded): no 5xx, and a refused request changes no main table', () => {
   let t: TestApp;
   let f: ScopeFixtures;
@@ -430,71 +434,79 @@ describe('input fuzz (fast-check, seeded): no 5xx, and a refused request changes
     expect(Object.keys(BODIES).filter((k) => !mutating.includes(k))).toEqual([]);
   });
 
-  it(`fuzzes every body (${BODY_RUNS} runs a route)`, async () => {
-    for (const [route, target] of Object.entries(BODIES)) {
-      const method = route.split(' ')[0].toLowerCase() as 'post';
-      const sample = target.sample(f);
-      const arb = fc.tuple(fc.constantFrom(...(target.actions ?? ['-'])), mutated(sample));
-      await fc.assert(
-        fc.asyncProperty(arb, async ([action, body]) => {
-          const url = target.url(f, action);
-          await check(`${route} ${JSON.stringify(body)?.slice(0, 120)}`, async () => {
-            let req = t.http[method](url);
-            if (target.caller) {
-              const token = target.freshToken
-                ? (await t.http.post('/api/v1/auth/login').send({ username: target.caller, password: DEMO_PASSWORD })).body.accessToken
-                : await t.token(target.caller);
-              req = req.set(auth(token));
-            }
-            if (target.multipart) {
-              const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-              for (const k of ['description', 'preservedOn', 'extra'])
-                if (b[k] !== undefined && typeof b[k] !== 'object') req = req.field(k, text(b[k]));
-              const filename = text(b.filename ?? '');
-              return req.attach('file', Buffer.from('fuzz'), { filename, contentType: 'text/plain' });
-            }
-            return body === undefined ? req : req.set('content-type', 'application/json').send(JSON.stringify(body) ?? 'undefined');
-          });
-        }),
-        { seed: SEED, numRuns: BODY_RUNS, examples: (target.regressions ?? []).map((r) => [r] as [[string, unknown]]) },
-      );
-    }
-    expect(fivexx).toEqual([]);
-    expect(changedOn4xx).toEqual([]);
-  });
+  it(
+    `fuzzes every body (${BODY_RUNS} runs a route)`,
+    async () => {
+      for (const [route, target] of Object.entries(BODIES)) {
+        const method = route.split(' ')[0].toLowerCase() as 'post';
+        const sample = target.sample(f);
+        const arb = fc.tuple(fc.constantFrom(...(target.actions ?? ['-'])), mutated(sample));
+        await fc.assert(
+          fc.asyncProperty(arb, async ([action, body]) => {
+            const url = target.url(f, action);
+            await check(`${route} ${JSON.stringify(body)?.slice(0, 120)}`, async () => {
+              let req = t.http[method](url);
+              if (target.caller) {
+                const token = target.freshToken
+                  ? (await t.http.post('/api/v1/auth/login').send({ username: target.caller, password: DEMO_PASSWORD })).body.accessToken
+                  : await t.token(target.caller);
+                req = req.set(auth(token));
+              }
+              if (target.multipart) {
+                const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+                for (const k of ['description', 'preservedOn', 'extra'])
+                  if (b[k] !== undefined && typeof b[k] !== 'object') req = req.field(k, text(b[k]));
+                const filename = text(b.filename ?? '');
+                return req.attach('file', Buffer.from('fuzz'), { filename, contentType: 'text/plain' });
+              }
+              return body === undefined ? req : req.set('content-type', 'application/json').send(JSON.stringify(body) ?? 'undefined');
+            });
+          }),
+          { seed: SEED, numRuns: BODY_RUNS, examples: (target.regressions ?? []).map((r) => [r] as [[string, unknown]]) },
+        );
+      }
+      expect(fivexx).toEqual([]);
+      expect(changedOn4xx).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it(`fuzzes the query parameters of every list and report (${QUERY_RUNS} runs a route)`, async () => {
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
-    };
-    const withQuery: string[] = [];
-    for (const [p, ops] of Object.entries(doc.paths)) {
-      const params = (ops.get?.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name);
-      if (!params.length) continue;
-      const route = `GET ${p.replace(/\{(\w+)\}/g, ':$1')}`;
-      withQuery.push(route);
-      const caller = QUERY_CALLERS[route];
-      if (!caller) continue; // reported below
-      const token = await t.token(caller);
-      const cursorish = fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v) ?? '').toString('base64url'));
-      const paramValue = fc.oneof(
-        value.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
-        cursorish,
-        fc.constantFrom('csv', 'xlsx', '2026', '11', 'true'),
-      );
-      await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom(...params, 'unknownParam'), paramValue, { maxKeys: 4 }), async (q) => {
-          const qs = Object.entries(q)
-            .map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`)
-            .join('&');
-          const url = QUERY_PATHS[route]?.(f) ?? p.replace(/\{(\w+)\}/g, '2026');
-          await check(`${route}?${qs.slice(0, 160)}`, () => t.http.get(`${url}?${qs}`).set(auth(token)));
-        }),
-        { seed: SEED, numRuns: QUERY_RUNS, examples: (QUERY_REGRESSIONS[route] ?? []).map((q) => [q] as [Record<string, string>]) },
-      );
-    }
-    expect(withQuery.filter((r) => !QUERY_CALLERS[r])).toEqual([]);
-    expect(fivexx).toEqual([]);
-    expect(changedOn4xx).toEqual([]);
-  });
+  it(
+    `fuzzes the query parameters of every list and report (${QUERY_RUNS} runs a route)`,
+    async () => {
+      const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      };
+      const withQuery: string[] = [];
+      for (const [p, ops] of Object.entries(doc.paths)) {
+        const params = (ops.get?.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name);
+        if (!params.length) continue;
+        const route = `GET ${p.replace(/\{(\w+)\}/g, ':$1')}`;
+        withQuery.push(route);
+        const caller = QUERY_CALLERS[route];
+        if (!caller) continue; // reported below
+        const token = await t.token(caller);
+        const cursorish = fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v) ?? '').toString('base64url'));
+        const paramValue = fc.oneof(
+          value.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+          cursorish,
+          fc.constantFrom('csv', 'xlsx', '2026', '11', 'true'),
+        );
+        await fc.assert(
+          fc.asyncProperty(fc.dictionary(fc.constantFrom(...params, 'unknownParam'), paramValue, { maxKeys: 4 }), async (q) => {
+            const qs = Object.entries(q)
+              .map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`)
+              .join('&');
+            const url = QUERY_PATHS[route]?.(f) ?? p.replace(/\{(\w+)\}/g, '2026');
+            await check(`${route}?${qs.slice(0, 160)}`, () => t.http.get(`${url}?${qs}`).set(auth(token)));
+          }),
+          { seed: SEED, numRuns: QUERY_RUNS, examples: (QUERY_REGRESSIONS[route] ?? []).map((q) => [q] as [Record<string, string>]) },
+        );
+      }
+      expect(withQuery.filter((r) => !QUERY_CALLERS[r])).toEqual([]);
+      expect(fivexx).toEqual([]);
+      expect(changedOn4xx).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
