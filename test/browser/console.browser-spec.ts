@@ -367,6 +367,125 @@ describe('web console', () => {
     await context.close();
   });
 
+  it('officer and supervisor: a passing-off case through advance notice, statement, approval, service, payment and closing in the console', async () => {
+    // arranged through the api as in the intake test: a passing-off case under investigation
+    const officer = await t.token('off.binhai1');
+    const supervisorToken = await t.token('sup.binhai');
+    const users = await t.http.get('/api/v1/users?orgUnitCode=120116&role=officer').set(auth(supervisorToken)).expect(200);
+    let c = (
+      await t.http
+        .post('/api/v1/cases')
+        .set(auth(officer))
+        .send({
+          type: 'passing_off',
+          source: 'inspection',
+          orgUnitCode: '120116',
+          receivedOn: '2026-11-02',
+          summary: '假冒专利检查（处罚程序）',
+          requesters: [],
+          respondents: [orgRespondent(21)],
+          patents: [],
+        })
+        .expect(201)
+    ).body as { id: string; version: number; caseNo: string | null };
+    for (const [action, body] of [
+      ['file', {}],
+      ['assign', { officerIds: (users.body.items as { id: string }[]).slice(0, 2).map((u) => u.id) }],
+    ] as const) {
+      c = (
+        await t.http
+          .post(`/api/v1/cases/${c.id}/actions/${action}`)
+          .set(auth(officer))
+          .send({ expectedVersion: c.version, ...body })
+          .expect(200)
+      ).body as typeof c;
+    }
+    const caseNow = async () => (await t.http.get(`/api/v1/cases/${c.id}`).set(auth(officer)).expect(200)).body;
+
+    const { context, page } = await newPage();
+    await login(page, 'off.binhai1');
+    await page.waitForURL(/\/work$/);
+    await page.goto(`${base}/cases/${c.id}`);
+    const modal = page.locator('.ant-modal');
+    const submit = async () => {
+      await page.getByTestId('action-ok').click();
+      await modal.waitFor({ state: 'hidden', timeout: 60_000 });
+    };
+
+    // approval is refused before the notice: the button is there only after it, so the officer starts with the notice
+    await page.locator('[data-action="notify_penalty"]').click();
+    await modal.getByLabel('拟作出的处罚及事实、理由').fill('当事人在产品包装上标注失效专利号，拟责令改正并处罚款三万元');
+    await modal.getByLabel('法律依据').fill('《中华人民共和国专利法》第六十八条');
+    await modal.getByLabel('拟罚款（元）').fill('30000');
+    await choose(page, '送达方式', '直接送达', modal);
+    await submit();
+    await page.getByRole('tab', { name: '处罚与送达程序' }).click();
+    const procedure = page.getByTestId('penalty-procedure');
+    await procedure.getByText('¥30,000.00').first().waitFor();
+    expect((await caseNow()).procedure.notice).toMatchObject({ fineFen: 3_000_000, hearingRight: false });
+
+    await page.locator('[data-action="record_statement"]').click();
+    await modal.getByText('当事人放弃陈述、申辩和听证').click();
+    await submit();
+    await procedure.getByText('当事人放弃陈述申辩').waitFor();
+
+    await page.locator('[data-action="propose_decision"]').click();
+    await choose(page, '决定类型', '行政处罚', modal);
+    await modal.getByLabel('决定摘要').fill('责令改正并处罚款三万元');
+    await modal.getByLabel('违法事实').fill('当事人在其销售的产品包装上标注已失效的专利号');
+    await modal.getByLabel('法律依据').fill('《中华人民共和国专利法》第六十八条');
+    await modal.getByLabel('罚款（元）', { exact: true }).fill('30000');
+    await modal.getByLabel('违法行为发生日期').click();
+    await page.keyboard.type('2026-10-08');
+    await page.keyboard.press('Enter');
+    await submit();
+    await page.locator('.ant-tag', { hasText: '待审批' }).first().waitFor();
+    await shot(page, '17-officer-penalty-procedure');
+    await context.close();
+
+    // the supervisor approves on the case page: the notice is served and the party waived, so no gate holds
+    const sup = await newPage();
+    await login(sup.page, 'sup.binhai');
+    await sup.page.waitForURL(/\/approvals$/);
+    await sup.page.goto(`${base}/cases/${c.id}`);
+    await sup.page.locator('[data-action="approve_decision"]').click();
+    await sup.page.getByTestId('action-ok').click();
+    await sup.page.locator('.ant-tag', { hasText: '已决定' }).first().waitFor();
+    expect((await caseNow()).procedure.serviceDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await sup.context.close();
+
+    // the officer serves the decision by mail, records the fine's payment in full and closes the case as paid
+    const off = await newPage();
+    await login(off.page, 'off.binhai1');
+    await off.page.waitForURL(/\/work$/);
+    await off.page.goto(`${base}/cases/${c.id}`);
+    const m2 = off.page.locator('.ant-modal');
+    await off.page.locator('[data-action="serve"]').click();
+    await choose(off.page, '送达方式', '邮寄送达', m2);
+    await m2.getByLabel('邮件号码').fill('EMS9876543210CN');
+    await off.page.getByTestId('action-ok').click();
+    await m2.waitFor({ state: 'hidden', timeout: 60_000 });
+    await off.page.getByRole('tab', { name: '处罚与送达程序' }).click();
+    await off.page.getByTestId('amount-owed').filter({ hasText: '¥30,000.00' }).waitFor();
+    await off.page.getByTestId('service-records').getByText('EMS9876543210CN').waitFor();
+    await off.page.getByTestId('record-payment').click();
+    await m2.getByLabel('缴款书 / 票据号').fill('津财缴 0099001');
+    await off.page.getByTestId('action-ok').click();
+    await m2.waitFor({ state: 'hidden', timeout: 60_000 });
+    await off.page.getByTestId('amount-owed').filter({ hasText: '¥0.00' }).waitFor();
+    await off.page.getByTestId('penalty-payment').scrollIntoViewIfNeeded();
+    await shot(off.page, '18-officer-payment');
+    await off.page.locator('[data-action="close"]').click();
+    await choose(off.page, '执行情况', '已缴纳', m2);
+    await off.page.getByTestId('action-ok').click();
+    await m2.waitFor({ state: 'hidden', timeout: 60_000 });
+    await off.page.locator('.ant-tag', { hasText: '已结案' }).first().waitFor();
+    const closed = await caseNow();
+    expect(closed).toMatchObject({ status: 'closed', procedure: { enforcement: 'paid', amountOwedTodayFen: 0 } });
+    expect(closed.procedure.payment).toMatchObject({ paidFen: 3_000_000, paidInFull: true });
+    await off.context.close();
+  });
+
   it('admin: creates a user', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');

@@ -151,7 +151,7 @@ function ProcedureTab({ caseData, refresh }: { caseData: Case; refresh: () => vo
               )}
             />
           )}
-          <Descriptions column={2} size="small" bordered>
+          <Descriptions column={2} size="small" bordered labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label={t('事先告知')}>
               {notice ? `${fmtDate(str(notice, 'servedOn'))}，${t(label(SERVE_METHOD_LABELS, str(notice, 'method') ?? ''))}` : t('未告知')}
             </Descriptions.Item>
@@ -229,7 +229,7 @@ function ProcedureTab({ caseData, refresh }: { caseData: Case; refresh: () => vo
             )
           }
         >
-          <Descriptions column={3} size="small" bordered style={{ marginBottom: 12 }}>
+          <Descriptions column={3} size="small" bordered style={{ marginBottom: 12 }} labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label={t('缴纳期限')}>
               <Due on={payment.dueOn} done={payment.paidInFull} />
             </Descriptions.Item>
@@ -265,7 +265,7 @@ function ProcedureTab({ caseData, refresh }: { caseData: Case; refresh: () => vo
 
       {dispute && (
         <Card size="small" title={t('行政裁决程序')} style={{ marginBottom: 12 }} data-testid="dispute-procedure">
-          <Descriptions column={2} size="small" bordered>
+          <Descriptions column={2} size="small" bordered labelStyle={{ whiteSpace: 'nowrap' }}>
             <Descriptions.Item label={t('请求书副本送达被请求人')}>{fmtDate(str(p.dispute, 'requestServedOn'))}</Descriptions.Item>
             <Descriptions.Item label={t('答辩期限')}>
               <Due on={str(p.dispute, 'answerDueOn')} done={!!p.dispute?.answer} />
