@@ -140,8 +140,15 @@ describe('penalty procedure and dispute procedure through HTTP', () => {
     // a heard case and a fine at the configured ¥100,000 are major decisions: legal review first (Art. 58)
     const unreviewed = await act(c, 'approve_decision', {}, supervisor).expect(422);
     expect(unreviewed.body.code).toBe('LEGAL_REVIEW_REQUIRED');
+    // the supervisor's inbox shows it as a legal review to record, then as a decision to approve
+    const inboxKind = async () =>
+      ((await t.http.get('/api/v1/approvals').set(auth(supervisor)).expect(200)).body.items as { kind: string; entityId: string }[]).find(
+        (i) => i.entityId === c.id,
+      )?.kind;
+    expect(await inboxKind()).toBe('legal_review');
     expect((await act(c, 'record_legal_review', { opinion: '同意', conclusion: 'approve' }).expect(403)).body.code).toBe('FORBIDDEN');
     c = await ok(c, 'record_legal_review', { opinion: '事实清楚，证据确凿，程序合法', conclusion: 'approve' }, supervisor);
+    expect(await inboxKind()).toBe('decision');
     generated = await documentText(c, 'legal_review_opinion');
     expect(generated.words).toContain('事实清楚，证据确凿，程序合法');
     expect(generated.words).toContain('同意');

@@ -300,6 +300,7 @@ export const REFERRAL_OUTCOME_LABELS: Record<string, string> = {
 
 export const APPROVAL_KIND_LABELS: Record<string, string> = {
   decision: '处理决定',
+  legal_review: '法制审核',
   extension: '延期申请',
   filing: '立案',
   transfer: '移送协作',

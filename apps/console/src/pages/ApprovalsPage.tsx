@@ -5,17 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { usePartnerName } from '../api/hooks';
-import type { ApprovalItem, CaseAction, Transfer } from '../api/types';
+import type { ApprovalItem, Case, CaseAction, Transfer } from '../api/types';
 import { ActionModal } from '../components/ActionModal';
 import { CaseLink } from '../components/CaseLink';
 import { QueryState } from '../components/QueryState';
 import { ReasonField } from '../features/case-actions/reason-field';
+import { CASE_ACTION_FORMS } from '../features/case-actions/registry';
 import { TransferActionButtons } from '../features/transfer-actions/registry';
 import { fmtDateTime, fmtYuan } from '../lib/format';
 import { APPROVAL_KIND_LABELS, CASE_ACTION_LABELS, DECISION_KIND_LABELS, label, TRANSFER_KIND_LABELS } from '../lib/labels';
 
 /** What a supervisor may answer to each kind of case item, straight from the inbox. */
-const CASE_ANSWERS: Record<string, { action: CaseAction; reason?: string; primary?: boolean }[]> = {
+/** `form`: answered with the action's own form from the case page (one that needs nothing of the case but its id). */
+const CASE_ANSWERS: Record<string, { action: CaseAction; reason?: string; primary?: boolean; form?: boolean }[]> = {
   decision: [
     { action: 'approve_decision', primary: true },
     { action: 'return_decision', reason: '退回理由' },
@@ -24,13 +26,18 @@ const CASE_ANSWERS: Record<string, { action: CaseAction; reason?: string; primar
     { action: 'approve_extension', primary: true },
     { action: 'reject_extension', reason: '驳回理由' },
   ],
+  // a major decision (Art. 58): its legal review (the action's own form) comes before its approval
+  legal_review: [
+    { action: 'record_legal_review', primary: true, form: true },
+    { action: 'return_decision', reason: '退回理由' },
+  ],
 };
 
 function Detail({ item }: { item: ApprovalItem }) {
   const { t } = useTranslation();
   const d = item.detail ?? {};
-  const decision = (d.decision ?? (item.kind === 'decision' ? d : null)) as Record<string, unknown> | null;
-  if (item.kind === 'decision' && decision)
+  const decision = (d.decision ?? (item.kind === 'decision' || item.kind === 'legal_review' ? d : null)) as Record<string, unknown> | null;
+  if ((item.kind === 'decision' || item.kind === 'legal_review') && decision)
     return (
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('决定类型')}>{t(label(DECISION_KIND_LABELS, decision.kind as string))}</Descriptions.Item>
@@ -57,7 +64,7 @@ export default function ApprovalsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const partnerName = usePartnerName();
-  const [answering, setAnswering] = useState<{ item: ApprovalItem; action: CaseAction; reason?: string } | null>(null);
+  const [answering, setAnswering] = useState<{ item: ApprovalItem; action: CaseAction; reason?: string; form?: boolean } | null>(null);
   const inbox = useQuery({ queryKey: ['approvals'], queryFn: () => api.get('/api/v1/approvals', { query: { limit: 200 } }) });
   const transfers = useQuery({
     queryKey: ['transfers', 'approvals'],
@@ -68,6 +75,7 @@ export default function ApprovalsPage() {
     void queryClient.invalidateQueries({ queryKey: ['transfers'] });
   };
   // Transfer requests have their own tab below (answered with the transfer's buttons), so not a second one here.
+  const answerForm = answering?.form ? CASE_ACTION_FORMS.get(answering.action) : undefined;
   const kinds = [...new Set(['decision', 'extension', ...Object.keys(inbox.data?.counts ?? {})])].filter((k) => k !== 'transfer');
   const table = (rows: ApprovalItem[], testId: string) => (
     <Table<ApprovalItem>
@@ -106,7 +114,7 @@ export default function ApprovalsPage() {
                   type={a.primary ? 'primary' : 'default'}
                   danger={!!a.reason}
                   data-inbox-action={a.action}
-                  onClick={() => setAnswering({ item: r, action: a.action, reason: a.reason })}
+                  onClick={() => setAnswering({ item: r, action: a.action, reason: a.reason, form: a.form })}
                 >
                   {t(CASE_ACTION_LABELS[a.action])}
                 </Button>
@@ -201,7 +209,11 @@ export default function ApprovalsPage() {
           onSubmit={async (values) => {
             await api.post(
               '/api/v1/cases/{id}/actions/{action}',
-              { expectedVersion: answering.item.version, ...(answering.reason ? { reason: values.reason as string } : {}) },
+              {
+                expectedVersion: answering.item.version,
+                ...(answering.reason ? { reason: values.reason as string } : {}),
+                ...(answerForm?.toPayload ? answerForm.toPayload(values, {} as Case) : {}),
+              },
               { path: { id: answering.item.entityId, action: answering.action } },
             );
             refresh();
@@ -211,6 +223,7 @@ export default function ApprovalsPage() {
         >
           <Detail item={answering.item} />
           {answering.reason && <ReasonField label={answering.reason} />}
+          {answerForm?.Fields && <answerForm.Fields caseData={{} as Case} />}
         </ActionModal>
       )}
     </>

@@ -49,7 +49,7 @@ export interface CaseListFilter {
 /** A case waiting for a supervisor: a proposed decision or an extension request, with who asked and when. */
 export interface AwaitingApprovalRow {
   id: string;
-  kind: 'decision' | 'extension';
+  kind: 'decision' | 'legal_review' | 'extension';
   receiptNo: string;
   caseNo: string | null;
   type: string;
@@ -193,10 +193,14 @@ export class CasesRepository {
     );
   }
 
-  /** The cases of these units (null: every unit) waiting for a supervisor, oldest request first. */
+  /** The cases of these units (null: every unit) waiting for a supervisor (a decision, its legal review, an extension), oldest request first. */
   awaitingApproval(units: readonly string[] | null, limit: number): Promise<AwaitingApprovalRow[]> {
     return this.dataSource.query(
-      `SELECT c.id, w.kind, c.receipt_no AS "receiptNo", c.case_no AS "caseNo", c.type, c.org_unit_code AS "orgUnitCode",
+      // a major decision (法制审核, Art. 58) not yet reviewed waits for its legal review before its approval
+      `SELECT c.id,
+              CASE WHEN w.kind = 'decision' AND c.decision->>'major' = 'true' AND c.procedure->'legalReview' IS NULL
+                   THEN 'legal_review' ELSE w.kind END AS kind,
+              c.receipt_no AS "receiptNo", c.case_no AS "caseNo", c.type, c.org_unit_code AS "orgUnitCode",
               o.name AS "orgUnitName", left(c.summary, 200) AS summary, e.at AS "requestedAt", e.actor_id AS "requestedById",
               u.display_name AS "requestedByName", e.payload, c.version
          FROM cases c
