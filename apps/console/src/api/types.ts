@@ -537,6 +537,23 @@ export type PutPartnerBody = components['schemas']['PutPartnerDto'];
 export type CalendarYear = components['schemas']['CalendarYearDto'];
 export type CalendarDay = components['schemas']['CalendarDayDto'];
 export type CalendarLoadResult = components['schemas']['CalendarLoadResultDto'];
+export type DocumentKind = components['schemas']['DocumentKind'];
+export type CaseDocument = components['schemas']['CaseDocumentResponse'];
+export type DocumentTemplate = components['schemas']['DocumentTemplateResponse'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'acceptance_notice',
+  'refusal_notice',
+  'answer_notice',
+  'filing_approval',
+  'oral_hearing_notice',
+  'penalty_advance_notice',
+  'penalty_hearing_notice',
+  'legal_review_opinion',
+  'penalty_decision',
+  'dispute_ruling',
+  'service_receipt',
+  'closing_report',
+];
 
 /**
  * What each route answers, by method and path (the generated document has no response schemas). The client's
@@ -579,6 +596,8 @@ export interface Responses {
     '/api/v1/audit': Page<AuditEntry>;
     '/api/v1/audit/verify': AuditVerify;
     '/api/v1/calendar/{year}': CalendarYear;
+    '/api/v1/cases/{id}/documents': CaseDocument[];
+    '/api/v1/document-templates': DocumentTemplate[];
   };
   post: {
     '/api/v1/auth/login': TokenPair;
@@ -593,7 +612,13 @@ export interface Responses {
     '/api/v1/credit/publications/{id}/actions/{action}': Publication;
     '/api/v1/cases/{id}/transfers': Transfer;
     '/api/v1/transfers/{id}/actions/{action}': Transfer;
+    '/api/v1/cases/{id}/documents': CaseDocument;
   };
-  put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner; '/api/v1/calendar/{year}': CalendarLoadResult };
+  put: {
+    '/api/v1/metrics/targets/{year}': Targets;
+    '/api/v1/partners/{code}': Partner;
+    '/api/v1/calendar/{year}': CalendarLoadResult;
+    '/api/v1/document-templates/{kind}': DocumentTemplate;
+  };
   patch: { '/api/v1/users/{id}': User; '/api/v1/cases/{id}': Case };
 }
