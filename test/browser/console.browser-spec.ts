@@ -496,7 +496,8 @@ describe('web console', () => {
     // the dropdown has already closed on a slow machine, would close the dialog instead
     await modal.locator('.ant-modal-title').click();
     await choose(page, '单位', '滨海新区', modal);
-    await modal.locator('.ant-select-selection-item', { hasText: '滨海新区' }).waitFor();
+    // the chosen unit is shown in the select (antd 6 no longer marks it .ant-select-selection-item)
+    await modal.locator('.ant-select', { hasText: '滨海新区' }).waitFor();
     await modal.getByLabel('初始密码').fill('a-long-password-2026');
     await page.getByTestId('action-ok').click();
     // creating the user hashes its password (argon2id): on a loaded machine this takes a while
