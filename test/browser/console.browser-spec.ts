@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -486,6 +486,122 @@ describe('web console', () => {
     await off.context.close();
   });
 
+  it('officer: documents — generates the 行政处罚决定书 of a decided case from the 文书 tab, previews and downloads it, generates v2', async () => {
+    const c = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(11)]);
+    const officer = await t.token('off.binhai1');
+    const decided = await t.http.get(`/api/v1/cases/${c.id}`).set(auth(officer)).expect(200);
+    const decisionNo = (decided.body.decision as { decisionNo?: string } | null)?.decisionNo ?? null;
+
+    const { context, page } = await newPage();
+    await login(page, 'off.binhai1');
+    await page.getByTestId('me-name').waitFor();
+    await page.goto(`${base}/cases/${c.id}`);
+    await page.getByRole('tab', { name: '文书' }).click();
+    const table = page.getByTestId('case-documents');
+    await table.waitFor();
+
+    // a kind that does not fit the case now: the server's reason, in Chinese
+    await page.getByTestId('generate-document').click();
+    await choose(page, '文书种类', '结案报告');
+    await page.getByTestId('action-ok').click();
+    await expect(page.locator('.ant-modal [role="alert"]').textContent()).resolves.toContain('当前不能生成该文书：');
+    await choose(page, '文书种类', '行政处罚决定书');
+    await page.getByTestId('action-ok').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const row = table.locator('tr.ant-table-row', { hasText: '行政处罚决定书' }).first();
+    await row.waitFor();
+    const no = (await row.getByTestId('document-no').textContent()) ?? '';
+    expect(no).toMatch(/^津滨知执决〔\d{4}〕\d{4}号$/);
+    if (decisionNo) expect(no).toBe(decisionNo);
+    await expect(row.getByTestId('document-version').textContent()).resolves.toBe('v1');
+
+    // preview: the PDF from an authorised blob in a dialog
+    await row.getByTestId('document-preview').click();
+    const frame = page.getByTestId('document-preview-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForTimeout(2500); // chromium's PDF viewer draws the first page
+    await shot(page, '17-officer-document-preview');
+    await page.locator('.ant-modal-close').click();
+    await frame.waitFor({ state: 'hidden' });
+
+    // download: the server's (Chinese) file name, a PDF
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('document-pdf').click()]);
+    expect(download.suggestedFilename()).toBe(`行政处罚决定书-${no}-v1.pdf`);
+    const file = await download.path();
+    const head = (await readFile(file)).subarray(0, 5).toString('latin1');
+    expect(head).toBe('%PDF-');
+
+    // again: v2 supersedes v1, same number; v1 kept (collapsed under v2)
+    await page.getByTestId('generate-document').click();
+    await choose(page, '文书种类', '行政处罚决定书');
+    await page.getByTestId('action-ok').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const latest = table.locator('tr.ant-table-row-level-0', { hasText: '行政处罚决定书' });
+    await latest.getByTestId('document-version').filter({ hasText: 'v2' }).waitFor();
+    await expect(latest.getByTestId('document-no').textContent()).resolves.toBe(no);
+    await latest.locator('.ant-table-row-expand-icon').click();
+    await table.locator('tr.ant-table-row-level-1', { hasText: 'v1' }).waitFor();
+    await shot(page, '16-officer-documents');
+    const list = await t.http.get(`/api/v1/cases/${c.id}/documents`).set(auth(officer)).expect(200);
+    expect(list.body.map((d: { kind: string; version: number }) => `${d.kind}:${d.version}`)).toEqual([
+      'penalty_decision:1',
+      'penalty_decision:2',
+    ]);
+    await page.getByRole('tab', { name: '时间线' }).click();
+    await page.locator('.ant-timeline-item', { hasText: '生成文书' }).first().waitFor();
+    await context.close();
+  });
+
+  it('admin: documents — the templates screen lists the kinds, refuses a file that is no template, replaces one', async () => {
+    const adminToken = await t.token('admin');
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.waitForURL(/\/admin\/users$/);
+    await page.goto(`${base}/admin/document-templates`);
+    const table = page.getByTestId('document-templates');
+    await table.locator('tr[data-row-key="acceptance_notice"]').waitFor();
+    expect(await table.locator('tr.ant-table-row').count()).toBe(12);
+
+    // the current template, downloaded from the page
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-download-acceptance_notice').click()]);
+    expect(download.suggestedFilename()).toMatch(/^acceptance_notice-v0\.docx$/);
+    const current = await readFile(await download.path());
+    expect(current.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // a file that is not a template: refused, the server's complaint shown
+    const upload = (name: string, buffer: Buffer) =>
+      table
+        .locator('tr[data-row-key="acceptance_notice"]')
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
+    await upload('broken.docx', Buffer.from('not a docx'));
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /上\s*传/ })
+      .click();
+    await page.getByTestId('template-problem').waitFor();
+    await expect(page.getByTestId('template-problem').textContent()).resolves.toContain('受理通知书的模板未被接受');
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+
+    // the current one uploaded back as a replacement: custom, version 1
+    await upload('受理通知书（本局）.docx', current);
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /上\s*传/ })
+      .click();
+    const row = table.locator('tr[data-row-key="acceptance_notice"]');
+    await row.locator('.ant-tag', { hasText: '自定义' }).waitFor();
+    await expect(row.textContent()).resolves.toContain('v1');
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await shot(page, '44-admin-templates');
+    const res = await t.http.get('/api/v1/document-templates').set(auth(adminToken)).expect(200);
+    expect(res.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'acceptance_notice', source: 'custom', version: 1 })]),
+    );
+    await context.close();
+  });
+
   it('admin: creates a user', async () => {
     const { context, page } = await newPage();
     await login(page, 'admin');
@@ -501,7 +617,8 @@ describe('web console', () => {
     // the dropdown has already closed on a slow machine, would close the dialog instead
     await modal.locator('.ant-modal-title').click();
     await choose(page, '单位', '滨海新区', modal);
-    await modal.locator('.ant-select-selection-item', { hasText: '滨海新区' }).waitFor();
+    // the chosen unit is shown in the select (antd 6 no longer marks it .ant-select-selection-item)
+    await modal.locator('.ant-select', { hasText: '滨海新区' }).waitFor();
     await modal.getByLabel('初始密码').fill('a-long-password-2026');
     await page.getByTestId('action-ok').click();
     // creating the user hashes its password (argon2id): on a loaded machine this takes a while

@@ -130,6 +130,12 @@ export const ROUTES: RouteDef[] = [
     menu: { label: '工作日历', group: '系统', icon: 'calendar' },
   },
   {
+    path: '/admin/document-templates',
+    roles: ['admin'],
+    Component: page(() => import('./pages/DocumentTemplatesPage')),
+    menu: { label: '文书模板', group: '系统', icon: 'templates' },
+  },
+  {
     path: '/admin/targets',
     roles: ['admin', 'supervisor'],
     Component: page(() => import('./pages/TargetsPage')),

@@ -150,11 +150,16 @@ export async function authorizedBlob(url: string): Promise<Blob> {
 /**
  * Multipart upload with progress (XMLHttpRequest: fetch has no upload progress), with the same silent refresh.
  */
-export async function uploadWithProgress<T>(url: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+export async function uploadWithProgress<T>(
+  url: string,
+  form: FormData,
+  onProgress: (percent: number) => void,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   const send = () =>
     new Promise<{ status: number; body: unknown }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', url);
+      xhr.open(method, url);
       if (tokens) xhr.setRequestHeader('authorization', `Bearer ${tokens.accessToken}`);
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
       xhr.onload = () => {

@@ -548,6 +548,23 @@ export type CalendarYear = components['schemas']['CalendarYearDto'];
 export type ServiceRecord = components['schemas']['ServiceRecordResponse'];
 export type CalendarDay = components['schemas']['CalendarDayDto'];
 export type CalendarLoadResult = components['schemas']['CalendarLoadResultDto'];
+export type DocumentKind = components['schemas']['DocumentKind'];
+export type CaseDocument = components['schemas']['CaseDocumentResponse'];
+export type DocumentTemplate = components['schemas']['DocumentTemplateResponse'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'acceptance_notice',
+  'refusal_notice',
+  'answer_notice',
+  'filing_approval',
+  'oral_hearing_notice',
+  'penalty_advance_notice',
+  'penalty_hearing_notice',
+  'legal_review_opinion',
+  'penalty_decision',
+  'dispute_ruling',
+  'service_receipt',
+  'closing_report',
+];
 
 /**
  * What each route answers, by method and path (the generated document has no response schemas). The client's
@@ -591,6 +608,8 @@ export interface Responses {
     '/api/v1/audit/verify': AuditVerify;
     '/api/v1/calendar/{year}': CalendarYear;
     '/api/v1/cases/{id}/service-records': ServiceRecord[];
+    '/api/v1/cases/{id}/documents': CaseDocument[];
+    '/api/v1/document-templates': DocumentTemplate[];
   };
   post: {
     '/api/v1/auth/login': TokenPair;
@@ -607,7 +626,13 @@ export interface Responses {
     '/api/v1/transfers/{id}/actions/{action}': Transfer;
     '/api/v1/cases/{id}/service-records': ServiceRecord;
     '/api/v1/cases/{id}/payments': Case;
+    '/api/v1/cases/{id}/documents': CaseDocument;
   };
-  put: { '/api/v1/metrics/targets/{year}': Targets; '/api/v1/partners/{code}': Partner; '/api/v1/calendar/{year}': CalendarLoadResult };
+  put: {
+    '/api/v1/metrics/targets/{year}': Targets;
+    '/api/v1/partners/{code}': Partner;
+    '/api/v1/calendar/{year}': CalendarLoadResult;
+    '/api/v1/document-templates/{kind}': DocumentTemplate;
+  };
   patch: { '/api/v1/users/{id}': User; '/api/v1/cases/{id}': Case };
 }

@@ -10,6 +10,7 @@ import {
   ClockCircleOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FileWordOutlined,
   FolderOpenOutlined,
   GlobalOutlined,
   LogoutOutlined,
@@ -51,6 +52,7 @@ const ICONS: Record<string, ReactNode> = {
   partner: <ApiOutlined />,
   target: <AimOutlined />,
   calendar: <CalendarOutlined />,
+  templates: <FileWordOutlined />,
 };
 
 export function AppLayout({ children }: { children: ReactNode }) {

@@ -30,6 +30,9 @@ const CODE_MESSAGES: Record<string, string> = {
   EVIDENCE_MISMATCH: '证据文件与对方签名的清单不符，已拒绝接收',
   PAYLOAD_TOO_LARGE: '文件超过大小限制',
   EVIDENCE_INTEGRITY: '证据文件校验失败（sha256 不符），已告警，请联系管理员',
+  DOCUMENT_NOT_APPLICABLE: '当前不能生成该文书',
+  DOCUMENT_TEMPLATE_FAILED: '该文书的模板无法填写，请联系管理员更换模板',
+  DOCUMENT_INTEGRITY: '文书文件校验失败（sha256 不符），已告警，请联系管理员',
   INTERNAL_ERROR: '服务器内部错误',
   NETWORK: '网络错误，请检查连接',
 };
@@ -42,6 +45,13 @@ export function errorMessage(e: unknown): string {
     if (e.code === 'FILING_PREREQUISITES') {
       const missing = (e.body.details as { missing?: unknown } | undefined)?.missing;
       if (Array.isArray(missing) && missing.length) return `${known}：${missing.map(String).join('、')}`;
+    }
+    if (e.code === 'DOCUMENT_NOT_APPLICABLE') {
+      // the server names the reason in Chinese (details.reasonZh; the message repeats it in parentheses)
+      const d = e.body.details as { reasonZh?: unknown } | undefined;
+      if (typeof d?.reasonZh === 'string' && d.reasonZh) return `${known}：${d.reasonZh}`;
+      const m = /（([^（）]+)）\s*$|\(([^()]+)\)\s*$/.exec(e.body.message ?? '');
+      if (m) return `${known}：${m[1] ?? m[2]}`;
     }
     if (known) return `${known}${suffix}`;
     return `${e.body.message || `错误 ${e.status}`}${suffix}`;

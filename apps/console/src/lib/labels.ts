@@ -198,6 +198,8 @@ export const AUDIT_ENTITY_TYPES = [
   'partner',
   'target',
   'calendar',
+  'document',
+  'document_template',
 ];
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   case: '案件',
@@ -210,6 +212,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   partner: '协作单位',
   target: '年度目标',
   calendar: '工作日历',
+  document: '文书',
+  document_template: '文书模板',
 };
 
 export const label = (map: Record<string, string>, key: string | null | undefined) => (key ? (map[key] ?? key) : '—');
@@ -310,4 +314,19 @@ export const REQUESTER_ROLE_LABELS: Record<string, string> = {
   patentee: '专利权人',
   interested_party: '利害关系人',
   other: '其他',
+};
+
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  acceptance_notice: '受理通知书',
+  refusal_notice: '不予受理通知书',
+  answer_notice: '答辩通知书',
+  filing_approval: '立案审批表',
+  oral_hearing_notice: '口头审理通知书',
+  penalty_advance_notice: '行政处罚事先告知书',
+  penalty_hearing_notice: '听证通知书',
+  legal_review_opinion: '法制审核意见',
+  penalty_decision: '行政处罚决定书',
+  dispute_ruling: '专利侵权纠纷处理决定书',
+  service_receipt: '送达回证',
+  closing_report: '结案报告',
 };

@@ -38,6 +38,7 @@ const EVENT_LABELS: Record<string, string> = {
   liaison_sent: '发出协查',
   liaison_record_reply: '记录协查回复',
   liaison_close: '关闭协查',
+  generate_document: '生成文书',
 };
 
 const FIELD_LABELS: Record<string, string> = {
