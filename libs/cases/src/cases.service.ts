@@ -60,9 +60,8 @@ export class CasesService {
     // statement before the transaction: concurrent intakes of one unit do not queue on the sequence row's lock for
     // the whole transaction. A failed write after this leaves a gap in the receipt numbers, nothing else.
     const seq = await this.numbering.reserve(this.dataSource.manager, plan.numberKey);
-    const id = await this.tx.run((em) => this.writeIntake(em, user, actor, dto, plan, seq));
-    // read back the case row (its defaults and timestamps); its parties and patents are the rows just written
-    const c = (await this.repo.findById(this.dataSource.manager, id))!;
+    // the case row as the INSERT returned it (defaults and timestamps); its parties and patents are the rows just written
+    const c = await this.tx.run((em) => this.writeIntake(em, user, actor, dto, plan, seq));
     return toCaseResponse(c, [...plan.requesters, ...plan.respondents], plan.patents, {
       roles: user.roles,
       today: shanghaiDate(this.clock.now()),
@@ -75,7 +74,7 @@ export class CasesService {
    */
   async intakeIn(em: EntityManager, user: AuthUser, actor: ActorContext, dto: CreateCaseDto): Promise<string> {
     const plan = await this.planIntake(em, user, dto);
-    return this.writeIntake(em, user, actor, dto, plan, await this.numbering.next(em, plan.numberKey));
+    return (await this.writeIntake(em, user, actor, dto, plan, await this.numbering.next(em, plan.numberKey))).id;
   }
 
   /** Checks every field of an intake and works out what to write; reads only (the org unit). */
@@ -117,7 +116,7 @@ export class CasesService {
     dto: CreateCaseDto,
     plan: Awaited<ReturnType<CasesService['planIntake']>>,
     seq: number,
-  ): Promise<string> {
+  ): Promise<CaseEntity> {
     const { unit, requesters, respondents, patents, due } = plan;
     const year = plan.numberKey.year;
     const receiptNo = formatNumber(RECEIPT_NUMBER_TEMPLATE, { unitAbbr: unit.abbr, year, seq });
@@ -158,7 +157,7 @@ export class CasesService {
         patents: patents.map((p) => p.normalized),
       },
     });
-    return saved.id;
+    return saved;
   }
 
   /** A case the caller may see (domain/case-scope.ts); otherwise 404, as if it did not exist. */
@@ -170,10 +169,9 @@ export class CasesService {
   }
 
   async get(user: AuthUser, id: string): Promise<CaseResponse> {
-    const c = await this.repo.findVisible(user, id);
-    if (!c) throw DomainError.notFound('case');
-    const [parties, patents] = await this.repo.partiesAndPatents([id]);
-    return toCaseResponse(c, parties, patents, { roles: user.roles, today: shanghaiDate(this.clock.now()) });
+    const found = await this.repo.findVisibleWithParties(user, id);
+    if (!found) throw DomainError.notFound('case');
+    return toCaseResponse(found.case, found.parties, found.patents, { roles: user.roles, today: shanghaiDate(this.clock.now()) });
   }
 
   async list(user: AuthUser, q: CaseQueryDto): Promise<Page<CaseResponse>> {

@@ -8,6 +8,7 @@ export * from './errors/messages';
 export * from './database/transaction';
 export * from './database/data-source-options';
 export * from './database/pg-errors';
+export * from './database/prepared';
 export * from './database/timeline-events';
 export * from './logging/logger.module';
 export * from './metrics/metrics';

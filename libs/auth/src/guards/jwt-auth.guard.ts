@@ -10,10 +10,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    return super.canActivate(context);
+    const ok = (await super.canActivate(context)) as boolean;
+    // the request's log line names the caller: pino-http sees the raw request, where passport put nothing
+    const req = context.switchToHttp().getRequest<{ user?: { id: string }; raw?: { userId?: string } }>();
+    if (req.raw && req.user) req.raw.userId = req.user.id;
+    return ok;
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser): TUser {

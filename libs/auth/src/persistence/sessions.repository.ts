@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { runStatement, statement } from '@app/kernel';
 import type { Role } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrgUnitKind } from '../domain/org-unit-kinds';
@@ -19,6 +20,13 @@ export interface AccessRow {
   active: boolean;
   revoked_at: Date | null;
 }
+
+/** Every authenticated request runs it (the session check of the JWT guard): prepared once per connection. */
+const ACCESS = statement<AccessRow>(
+  `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.name AS unit_name, o.kind, u.active, s.revoked_at
+     FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
+    WHERE s.id = $1 AND u.id = $2`,
+);
 
 /** The statements of login, refresh and logout: sessions, refresh tokens and the lock-out fields of users. */
 @Injectable()
@@ -79,12 +87,7 @@ export class SessionsRepository {
 
   /** One statement per request: the session, its user and the user's unit. */
   async access(sessionId: string, userId: string): Promise<AccessRow | null> {
-    const rows = await this.dataSource.query<AccessRow[]>(
-      `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_code, o.name AS unit_name, o.kind, u.active, s.revoked_at
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.code = u.org_unit_code
-        WHERE s.id = $1 AND u.id = $2`,
-      [sessionId, userId],
-    );
+    const rows = await runStatement(this.dataSource, ACCESS, [sessionId, userId]);
     return rows[0] ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findUnitNames, OrgUnitEntity, UserEntity } from '@app/auth';
-import { timelineEvents, TimelineEventRow } from '@app/kernel';
+import { EntityColumns, runStatement, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CaseViewer, caseVisibleTo } from '../domain/case-scope';
 import { SearchTerm } from '../domain/case-search';
@@ -122,7 +122,37 @@ function namedParams(qb: SelectQueryBuilder<CaseEntity>): (value: unknown) => st
  */
 @Injectable()
 export class CasesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly columns: EntityColumns<CaseEntity>;
+  private readonly partyColumns: EntityColumns<CasePartyEntity>;
+  private readonly patentColumns: EntityColumns<CasePatentEntity>;
+  private readonly eventColumns: EntityColumns<CaseEventEntity>;
+  /** the hot reads of one case, as prepared statements (kernel/database/prepared.ts) */
+  private readonly byId: Statement<Record<string, unknown>>;
+  private readonly byIdForUpdate: Statement<Record<string, unknown>>;
+  private readonly byIdWithParties: Statement<Record<string, unknown> & { __parties: PartyRow[]; __patents: PatentRow[] }>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = new EntityColumns(dataSource, CaseEntity);
+    this.partyColumns = new EntityColumns(dataSource, CasePartyEntity);
+    this.patentColumns = new EntityColumns(dataSource, CasePatentEntity);
+    this.eventColumns = new EntityColumns(dataSource, CaseEventEntity);
+    const select = `SELECT ${this.columns.selectList('c')}`;
+    this.byId = statement(`${select} FROM cases c WHERE c.id = $1`);
+    this.byIdForUpdate = statement(`${select} FROM cases c WHERE c.id = $1 FOR UPDATE`);
+    // the case page in one round trip: the row, its parties and its patents (as partiesAndPatents shapes them)
+    this.byIdWithParties = statement(
+      `${select},
+        (SELECT coalesce(json_agg(json_build_object('caseId', p.case_id, 'role', p.role, 'ordinal', p.ordinal, 'kind', p.kind,
+                  'name', p.name, 'requesterRole', p.requester_role, 'uscc', p.uscc, 'idNumberMasked', p.id_number_masked,
+                  'legalRepresentative', p.legal_representative, 'address', p.address, 'phoneMasked', p.phone_masked,
+                  'idNumberEnc', NULL, 'phoneEnc', NULL) ORDER BY p.role, p.ordinal), '[]'::json)
+           FROM case_parties p WHERE p.case_id = c.id) AS "__parties",
+        (SELECT coalesce(json_agg(json_build_object('caseId', t.case_id, 'ordinal', t.ordinal, 'number', t.number,
+                  'normalized', t.normalized, 'kind', t.kind, 'title', t.title) ORDER BY t.ordinal), '[]'::json)
+           FROM case_patents t WHERE t.case_id = c.id) AS "__patents"
+       FROM cases c WHERE c.id = $1`,
+    );
+  }
 
   /** caseVisibleTo as SQL, on the alias `c`. */
   visibleTo(qb: SelectQueryBuilder<CaseEntity>, viewer: CaseViewer): SelectQueryBuilder<CaseEntity> {
@@ -136,13 +166,26 @@ export class CasesRepository {
 
   /** The case, when the viewer may see it; null otherwise (the caller answers 404 either way). */
   async findVisible(viewer: CaseViewer, id: string, em: EntityManager = this.dataSource.manager): Promise<CaseEntity | null> {
-    const c = await em.findOneBy(CaseEntity, { id });
+    const [row] = await runStatement(em, this.byId, [id]);
+    const c = row ? this.columns.read(row) : null;
     return c && caseVisibleTo(viewer, c) ? c : null;
+  }
+
+  /** The case with its parties and patents (the case page), when the viewer may see it. */
+  async findVisibleWithParties(
+    viewer: CaseViewer,
+    id: string,
+  ): Promise<{ case: CaseEntity; parties: PartyRow[]; patents: PatentRow[] } | null> {
+    const [row] = await runStatement(this.dataSource, this.byIdWithParties, [id]);
+    if (!row) return null;
+    const c = this.columns.read(row);
+    return caseVisibleTo(viewer, c) ? { case: c, parties: row.__parties, patents: row.__patents } : null;
   }
 
   /** The case locked for update in the caller's transaction, when the viewer may see it. */
   async lockVisible(em: EntityManager, viewer: CaseViewer, id: string): Promise<CaseEntity | null> {
-    const c = await em.findOne(CaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const [row] = await runStatement(em, this.byIdForUpdate, [id]);
+    const c = row ? this.columns.read(row) : null;
     return c && caseVisibleTo(viewer, c) ? c : null;
   }
 
@@ -316,16 +359,15 @@ export class CasesRepository {
     parties: readonly PartyFields[],
     patents: readonly PatentFields[],
   ): Promise<CaseEntity> {
-    const saved = await em.save(em.create(CaseEntity, row));
-    await em.insert(
-      CasePartyEntity,
+    const [saved] = await this.columns.insert(em, [row]);
+    await this.partyColumns.insert(
+      em,
       parties.map((p) => ({ ...p, caseId: saved.id })),
     );
-    if (patents.length)
-      await em.insert(
-        CasePatentEntity,
-        patents.map((p) => ({ ...p, caseId: saved.id })),
-      );
+    await this.patentColumns.insert(
+      em,
+      patents.map((p) => ({ ...p, caseId: saved.id })),
+    );
     return saved;
   }
 
@@ -353,7 +395,7 @@ export class CasesRepository {
   }
 
   insertEvent(em: EntityManager, event: Omit<CaseEventEntity, 'id'>): Promise<unknown> {
-    return em.save(em.create(CaseEventEntity, event));
+    return this.eventColumns.insert(em, [event]);
   }
 
   /** Every org unit's name by code (a few dozen rows), for exports that show names, not codes. */

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { levels } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /** Fields that must never reach a log line: credentials and personal data that may travel in headers or bodies. */
@@ -26,9 +27,13 @@ function requestPath(req: { url?: string; originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0];
 }
 
+/** Set on the raw request by the JWT guard once the caller is known. */
+const userIdOf = (req: unknown): string | undefined => (req as { userId?: string }).userId;
+
 @Module({})
 export class LoggingModule {
   static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
+    const requestLines = (levels.values[config.logLevel] ?? levels.values.info) <= levels.values.info;
     return {
       module: LoggingModule,
       imports: [
@@ -40,7 +45,12 @@ export class LoggingModule {
             redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
             // The request id is made by Fastify (genReqId); pino-http reuses it so log lines and responses match.
             genReqId: (req) => (req as unknown as { id: string }).id,
-            customProps: (req) => ({ userId: (req as unknown as { user?: { id?: string } }).user?.id }),
+            // The caller's id on the request's line itself, added when it is written (customProps would make two more
+            // child loggers per request, one of them before authentication, when there is no user yet).
+            customSuccessObject: (req, _res, line: object) => ({ ...line, userId: userIdOf(req) }),
+            customErrorObject: (req, _res, _err, line: object) => ({ ...line, userId: userIdOf(req) }),
+            // Below the configured level a request line is not built at all.
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : requestLines ? 'info' : 'silent'),
             serializers: {
               // Only the path, never the query string: search terms can be names or ID numbers.
               req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
