@@ -109,10 +109,9 @@ if (file) {
       call.text = config.text ?? null;
       call.name = config.name ?? null;
       call.values = config.values ?? (Array.isArray(values) ? values : null);
+      // no 'row' listener of ours: it would stop pg.Query collecting the rows it hands to 'end'
       if (typeof config.on === 'function') {
-        const rows = [];
-        config.on('row', (row) => rows.length < 2 && rows.push(row));
-        config.once('end', (r) => write(store, call, r?.rows ? r : { rows, rowCount: r?.rowCount ?? null }));
+        config.once('end', (r) => write(store, call, r?.rows ? r : { rows: [], rowCount: r?.rowCount ?? null }));
         config.once('error', (err) => write(store, call, null, err));
       }
       return origQuery.apply(this, args);
