@@ -15,7 +15,7 @@ const PHASE_S = 6;
 const WARMUP_S = 1;
 const CASES = 1_000_000;
 const SLOW_MS = 500;
-const INTAKE_BODY = JSON.stringify({
+export const INTAKE_BODY = JSON.stringify({
   type: 'passing_off',
   source: 'inspection',
   orgUnitCode: '120116',
@@ -111,11 +111,11 @@ SELECT * FROM cases WHERE id = ':case_id' LIMIT 1;
 const CODES = DISTRICTS_SQL;
 const STATUSES = `(ARRAY['received','filed','investigating','hearing','pending_decision','decided','served','closed','not_filed'])`;
 const caseId = (i) => `md5('bench-case-' || ${i})::uuid`;
-// 1M cases: district i % 16, status (i / 16) % 9, received over 2025-01-01 … 2026-12-31, filed ones with a closing due
+// n cases (1M here): district i % 16, status (i / 16) % 9, received over 2025-01-01 … 2026-12-31, filed ones with a closing due
 // The kept status counts (case_status_counts) are a per-row trigger: a million rows in one statement would update the
 // same few counter rows a million times in one transaction, each update walking the row's earlier versions (hours).
 // A bulk load switches the trigger off and counts once afterwards, as an import of old records would.
-export const BULK_SQL = [
+export const bulkSql = (n) => [
   `ALTER TABLE cases DISABLE TRIGGER tr_case_status_counts_ins;
    INSERT INTO cases (id, receipt_no, case_no, type, source, status, org_unit_code, received_on, filed_on, closed_on,
                       filing_decision_due, closing_due, summary)
@@ -124,18 +124,19 @@ export const BULK_SQL = [
           r, CASE WHEN s NOT IN ('received', 'not_filed') THEN r + 5 END, CASE WHEN s = 'closed' THEN r + 60 END,
           r + 7, CASE WHEN s NOT IN ('received', 'not_filed') THEN r + 95 END, 'bulk case ' || i
      FROM (SELECT i, ${STATUSES}[1 + (i / 16) % 9] AS s, date '2025-01-01' + (i % 730) AS r
-             FROM generate_series(1, ${CASES}) i) g;
+             FROM generate_series(1, ${n}) i) g;
    ALTER TABLE cases ENABLE TRIGGER tr_case_status_counts_ins;
    DELETE FROM case_status_counts;
    INSERT INTO case_status_counts (org_unit_code, status, type, n)
    SELECT org_unit_code, status, type, count(*) FROM cases GROUP BY 1, 2, 3`,
   `INSERT INTO case_parties (case_id, role, ordinal, kind, name)
-   SELECT ${caseId('i')}, 'respondent', 0, 'organization', '公司' || i FROM generate_series(1, ${CASES}) i`,
+   SELECT ${caseId('i')}, 'respondent', 0, 'organization', '公司' || i FROM generate_series(1, ${n}) i`,
   `INSERT INTO case_patents (case_id, ordinal, number, normalized, kind)
    SELECT ${caseId('i')}, 0, 'ZL2023' || lpad(i::text, 8, '0') || '.' || (i % 10), '2023' || lpad(i::text, 8, '0') || '.' || (i % 10), 'invention'
-     FROM generate_series(2, ${CASES}, 2) i`,
+     FROM generate_series(2, ${n}, 2) i`,
   'ANALYZE cases, case_parties, case_patents',
 ];
+export const BULK_SQL = bulkSql(CASES);
 
 const execMs = (plan) => Number(/Execution Time: ([\d.]+) ms/.exec(plan.map((r) => r['QUERY PLAN']).join('\n'))?.[1]);
 

@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -296,9 +298,10 @@ export async function deleteRedisKeys(prefix) {
 
 /**
  * Creates + seeds a bench database and starts the api (RUN_WORKER=true, Redis queue under a private prefix).
+ * `nodeArgs` go before the api's main (e.g. `['-r', preload]`, `['--cpu-prof']`).
  * Returns { db, prefix, port, base, proc, stop() } — stop() also drops the database and the Redis keys.
  */
-export async function startSeededApi(extraEnv = {}) {
+export async function startSeededApi(extraEnv = {}, { nodeArgs = [] } = {}) {
   const tag = rand();
   const prefix = `bench${tag}`;
   const db = await createBenchDb(tag);
@@ -307,7 +310,7 @@ export async function startSeededApi(extraEnv = {}) {
   await runCli(['seed:demo'], { DATABASE_URL: db.url, JWT_SECRET, LOG_LEVEL: 'warn' });
   const seedMs = performance.now() - t0;
   const port = await freePort();
-  const proc = spawnNode([API_MAIN], {
+  const proc = spawnNode([...nodeArgs, API_MAIN], {
     name: 'api',
     env: appEnv({
       DATABASE_URL: db.url,
@@ -457,22 +460,46 @@ export const DISTRICTS = [
 ];
 export const DISTRICTS_SQL = `(ARRAY[${DISTRICTS.map((d) => `'${d}'`).join(',')}])`;
 
-/** Runs pgbench with `script` against `dbUrl`; resolves to tps (without initial connection time), average latency, failures. */
-export function pgbench(dbUrl, script, clients, durationS) {
-  return new Promise((resolve, reject) => {
-    const p = spawn('pgbench', ['-n', '-c', String(clients), '-j', '2', '-T', String(durationS), '-f', script, dbUrl], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * Runs pgbench with `script` against `dbUrl`; resolves to tps (without initial connection time), average latency,
+ * failures. `mode`: pgbench's -M (simple, extended, prepared); `latencies`: also p50/p99 from pgbench's
+ * per-transaction log (-l, written to a temporary directory and removed).
+ */
+export async function pgbench(dbUrl, script, clients, durationS, { mode, latencies = false } = {}) {
+  const logDir = latencies ? await mkdtemp(path.join(os.tmpdir(), 'ped-bench-pgbench-')) : null;
+  const args = ['-n', '-c', String(clients), '-j', '2', '-T', String(durationS), ...(mode ? ['-M', mode] : [])];
+  if (logDir) args.push('-l', `--log-prefix=${path.join(logDir, 'tx')}`);
+  try {
+    const result = await new Promise((resolve, reject) => {
+      const p = spawn('pgbench', [...args, '-f', script, dbUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.stderr.on('data', (d) => (out += d));
+      p.on('error', reject);
+      p.on('exit', (code) => {
+        const m = /tps = ([\d.]+)/.exec(out);
+        const lat = /latency average = ([\d.]+) ms/.exec(out);
+        const failed = /number of failed transactions: (\d+)/.exec(out);
+        if (code !== 0 || !m) reject(new Error(`pgbench -c ${clients} failed (${code}):\n${out.slice(-2000)}`));
+        else resolve({ tps: Number(m[1]), latencyAvgMs: lat ? Number(lat[1]) : null, failed: failed ? Number(failed[1]) : 0 });
+      });
     });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const m = /tps = ([\d.]+)/.exec(out);
-      const lat = /latency average = ([\d.]+) ms/.exec(out);
-      const failed = /number of failed transactions: (\d+)/.exec(out);
-      if (code !== 0 || !m) reject(new Error(`pgbench -c ${clients} failed (${code}):\n${out.slice(-2000)}`));
-      else resolve({ tps: Number(m[1]), latencyAvgMs: lat ? Number(lat[1]) : null, failed: failed ? Number(failed[1]) : 0 });
-    });
-  });
+    if (logDir) {
+      // a line per transaction: client_id transaction_no time(µs) script_no time_epoch time_us
+      const us = [];
+      for (const f of await readdir(logDir)) {
+        for (const line of (await readFile(path.join(logDir, f), 'utf8')).split('\n')) {
+          const t = Number(line.split(' ')[2]);
+          if (line && Number.isFinite(t)) us.push(t);
+        }
+      }
+      us.sort((a, b) => a - b);
+      result.p50Ms = us.length ? percentile(us, 50) / 1000 : null;
+      result.p99Ms = us.length ? percentile(us, 99) / 1000 : null;
+      result.transactions = us.length;
+    }
+    return result;
+  } finally {
+    if (logDir) await rm(logDir, { recursive: true, force: true });
+  }
 }

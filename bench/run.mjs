@@ -17,6 +17,7 @@ const BENCHMARKS = [
   'metrics',
   'transfers',
   'documents',
+  'hotpaths',
 ];
 
 const wanted = process.argv.slice(2);
