@@ -203,7 +203,8 @@ describe('web console', () => {
     await choose(page, '协作机关', '河北省知识产权局', form);
     await choose(page, '类型', '案件移送', form);
     await form.getByLabel('理由').fill('被请求人住所地及侵权行为地均在河北省，依法移送');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    // (two dropdowns may be leaving at once: wait until none is left)
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'detached' });
     await shot(page, '15-officer-transfer-request');
     await page.getByTestId('action-ok').click();
     await form.waitFor({ state: 'hidden' });
