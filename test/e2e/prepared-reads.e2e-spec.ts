@@ -1,6 +1,8 @@
 import { CaseEntity } from '@app/cases';
 import { DataSource } from 'typeorm';
 import { CasesRepository } from '../../libs/cases/src/persistence/cases.repository';
+import { TicketEntity } from '../../libs/hotline/src/persistence/ticket.entity';
+import { TicketsRepository } from '../../libs/hotline/src/persistence/tickets.repository';
 import { caseIntake, PENALTY, takePassingOffCaseToDecision } from '../factories/cases';
 import { auth, createTestApp, TestApp } from '../utils/test-app';
 
@@ -50,6 +52,31 @@ describe('prepared reads and writes of a case equal what TypeORM loads', () => {
     expect(decidedRow.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(decidedRow.assignedOfficerIds).toHaveLength(2);
     expect(Object.keys(decidedRow.procedure)).not.toHaveLength(0);
+  });
+
+  it('a hotline ticket (encrypted caller, patents, SLA dates), plain and locked', async () => {
+    const op = await t.token('op.12330');
+    const tk = (
+      await t.http
+        .post('/api/v1/hotline/tickets')
+        .set(auth(op))
+        .send({
+          channel: 'phone',
+          category: 'complaint',
+          caller: { name: '张三', phone: '13912345678' },
+          subject: '展会上销售侵权产品',
+          description: '来电反映',
+          respondentName: '天津某某贸易有限公司',
+          orgUnitCode: '120116',
+        })
+        .expect(201)
+    ).body as { id: string };
+    const tickets = t.app.get(TicketsRepository);
+    const loaded = await ds.manager.findOneByOrFail(TicketEntity, { id: tk.id });
+    const viewer = { id: everyone.id, roles: ['hotline_operator' as const], scope: { allUnits: true, unitCodes: [] } };
+    expect(await tickets.findVisible(ds.manager, viewer, tk.id)).toEqual(loaded);
+    expect(await ds.transaction((em) => tickets.findVisible(em, viewer, tk.id, true))).toEqual(loaded);
+    expect(loaded.callerPhoneEnc).toBeTruthy();
   });
 
   it('out of scope or unknown: null, as the TypeORM read was', async () => {

@@ -15,7 +15,7 @@ import {
   validationFailed,
 } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -70,7 +70,12 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   });
   app.useLogger(app.get(Logger));
   configureDateBounds({ receivedOnEarliest: config.receivedOnEarliest });
-  await app.register(fastifyHelmet, helmetOptions(config));
+  // helmet itself, built once: @fastify/helmet built a new helmet middleware (parsing the CSP again) for every request
+  const securityHeaders = helmet(helmetOptions(config));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   // Evidence uploads: streamed, one file per request, size-limited (413 past EVIDENCE_MAX_BYTES).
   await app.register(fastifyMultipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 5, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
@@ -125,14 +130,13 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
 }
 
 /**
- * Security headers (@fastify/helmet): nosniff, no framing (X-Frame-Options DENY and frame-ancestors 'none'), no
+ * Security headers (helmet): nosniff, no framing (X-Frame-Options DENY and frame-ancestors 'none'), no
  * referrer, and a CSP for a single-page console served from this origin later: scripts, styles, fonts, images and
  * API calls from 'self' only; inline styles allowed (antd writes them), inline scripts not. The OpenAPI UI at
  * /api/docs loads only its own files, so it works under the same policy. HSTS only when configured (behind TLS).
  */
 function helmetOptions(config: AppConfig) {
   return {
-    global: true,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EntityColumns, runStatement, Statement, statement } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { isEnforcementUnit } from '../domain/org-unit-kinds';
 import { OrgUnitEntity } from './org-unit.entity';
 
+/** A unit by code, as a prepared statement (every intake and conversion asks): one reader per data source. */
+const unitByCode = new WeakMap<DataSource, { columns: EntityColumns<OrgUnitEntity>; byCode: Statement<Record<string, unknown>> }>();
+
 /** The enforcement unit with this code, or null (unknown, or a hotline centre or partner). */
+
 export async function findEnforcementUnit(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
-  const unit = await em.getRepository(OrgUnitEntity).findOneBy({ code });
+  let read = unitByCode.get(em.connection);
+  if (!read) {
+    const columns = new EntityColumns(em.connection, OrgUnitEntity);
+    read = { columns, byCode: statement(`SELECT ${columns.selectList('o')} FROM org_units o WHERE o.code = $1`) };
+    unitByCode.set(em.connection, read);
+  }
+  const [row] = await runStatement(em, read.byCode, [code]);
+  const unit = row ? read.columns.read(row) : null;
   return isEnforcementUnit(unit) ? unit : null;
 }
 

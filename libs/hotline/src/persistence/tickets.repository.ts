@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity } from '@app/cases';
-import { timelineEvents, TimelineEventRow } from '@app/kernel';
+import { EntityColumns, runStatement, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DuplicateHit } from '../domain/duplicate-rules';
@@ -56,7 +56,16 @@ export interface LinkedCaseRow {
  */
 @Injectable()
 export class TicketsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly columns: EntityColumns<TicketEntity>;
+  /** a ticket by id, plain and FOR UPDATE: prepared statements (kernel/database/prepared.ts) */
+  private readonly byId: Statement<Record<string, unknown>>;
+  private readonly byIdForUpdate: Statement<Record<string, unknown>>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = new EntityColumns(dataSource, TicketEntity);
+    this.byId = statement(`SELECT ${this.columns.selectList('t')} FROM hotline_tickets t WHERE t.id = $1`);
+    this.byIdForUpdate = statement(`${this.byId.text} FOR UPDATE`);
+  }
 
   get manager(): EntityManager {
     return this.dataSource.manager;
@@ -81,7 +90,8 @@ export class TicketsRepository {
 
   /** The ticket if the viewer may open it (null otherwise, or when there is none); locked for update on request. */
   async findVisible(em: EntityManager, viewer: TicketViewer, id: string, lock = false): Promise<TicketEntity | null> {
-    const t = await em.findOne(TicketEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const [row] = await runStatement(em, lock ? this.byIdForUpdate : this.byId, [id]);
+    const t = row ? this.columns.read(row) : null;
     return t && this.canSee(viewer, t) ? t : null;
   }
 

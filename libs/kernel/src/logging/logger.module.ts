@@ -40,6 +40,8 @@ export class LoggingModule {
         PinoLoggerModule.forRoot({
           // Nest 11's path syntax for "every route" (the default '*' logs a legacy-route warning at start-up).
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+          // the probes skip the middleware altogether (no per-request child logger); `ignore` below stays as a net
+          exclude: [...UNLOGGED_PATHS].map((p) => ({ path: p.slice(1), method: RequestMethod.ALL })),
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
