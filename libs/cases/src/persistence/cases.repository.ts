@@ -93,6 +93,17 @@ export interface PreservationAlertRow {
   label: string;
 }
 
+/** The parties and patents of a page of cases (prepared: every list page asks). */
+const PARTIES_OF_CASES = statement<PartyRow>(
+  `SELECT case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
+          id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
+          phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"
+     FROM case_parties WHERE case_id = ANY($1::uuid[])`,
+);
+const PATENTS_OF_CASES = statement<PatentRow>(
+  `SELECT case_id AS "caseId", ordinal, number, normalized, kind, title FROM case_patents WHERE case_id = ANY($1::uuid[])`,
+);
+
 /** The free-text test of one case row `c` (with its id, receipt_no and case_no); `param` binds a value. */
 function searchPredicate(term: SearchTerm, param: (value: unknown) => string): string {
   const like = param(term.like);
@@ -320,17 +331,8 @@ export class CasesRepository {
   partiesAndPatents(caseIds: string[]): Promise<[PartyRow[], PatentRow[]]> {
     if (!caseIds.length) return Promise.resolve([[], []]);
     return Promise.all([
-      this.dataSource.query<PartyRow[]>(
-        `SELECT case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
-                id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
-                phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"
-           FROM case_parties WHERE case_id = ANY($1::uuid[])`,
-        [caseIds],
-      ),
-      this.dataSource.query<PatentRow[]>(
-        `SELECT case_id AS "caseId", ordinal, number, normalized, kind, title FROM case_patents WHERE case_id = ANY($1::uuid[])`,
-        [caseIds],
-      ),
+      runStatement(this.dataSource, PARTIES_OF_CASES, [caseIds]),
+      runStatement(this.dataSource, PATENTS_OF_CASES, [caseIds]),
     ]);
   }
 
