@@ -10,7 +10,9 @@ import {
   genRequestId,
   httpRequestDuration,
   localizeErrorBody,
+  logRequest,
   messageLanguage,
+  rootLogger,
   toErrorBody,
   validationFailed,
 } from '@app/kernel';
@@ -107,9 +109,20 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
     assertSafeInput(req.query);
     if (!req.isMultipart()) assertSafeInput(req.body);
   });
-  fastify.addHook('onResponse', async (req, reply) => {
+  fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     httpRequestDuration.observe({ method: req.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
+    // passport put the caller on the request (after the JWT guard); a login's line names nobody
+    const userId = (req as { user?: { id?: string } }).user?.id;
+    logRequest(rootLogger(), {
+      id: String(req.id),
+      method: req.method,
+      url: req.url,
+      statusCode: reply.statusCode,
+      elapsedMs: reply.elapsedTime,
+      userId,
+    });
+    done();
   });
 
   const document = SwaggerModule.createDocument(

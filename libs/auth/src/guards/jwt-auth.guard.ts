@@ -10,14 +10,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext) {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    const ok = (await super.canActivate(context)) as boolean;
-    // the request's log line names the caller: pino-http sees the raw request, where passport put nothing
-    const req = context.switchToHttp().getRequest<{ user?: { id: string }; raw?: { userId?: string } }>();
-    if (req.raw && req.user) req.raw.userId = req.user.id;
-    return ok;
+    return super.canActivate(context);
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser): TUser {

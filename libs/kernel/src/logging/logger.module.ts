@@ -1,6 +1,6 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
-import { levels } from 'pino';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule as PinoLoggerModule, PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /** Fields that must never reach a log line: credentials and personal data that may travel in headers or bodies. */
@@ -19,50 +19,59 @@ export const LOG_REDACT_PATHS = [
 /** Probes scraped every few seconds: a line each would drown the log (600k lines in one health benchmark). */
 const UNLOGGED_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
-/**
- * The request's whole path. The middleware runs mounted, and the mount strips its path from `req.url` (a probe at
- * `/health/live` arrives as `/`), so the path comes from `originalUrl`, which keeps what the client sent.
- */
-function requestPath(req: { url?: string; originalUrl?: string }): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+/** What a request's line says of it: only the path, never the query string (search terms can be names or ID numbers). */
+interface RequestFacts {
+  id: string;
+  method: string;
+  url: string;
+  statusCode: number;
+  elapsedMs: number;
+  /** the caller, once the JWT guard knows them */
+  userId?: string;
 }
 
-/** Set on the raw request by the JWT guard once the caller is known. */
-const userIdOf = (req: unknown): string | undefined => (req as { userId?: string }).userId;
+/**
+ * One line per request, written when the answer has gone (a Fastify onResponse hook, `createHttpApp`): no middleware,
+ * no child logger and no AsyncLocalStorage per request. nestjs-pino's request middleware did all three — on Node 20 an
+ * AsyncLocalStorage in use puts a hook on every promise, which halved the throughput of the lightest route. Lines
+ * logged inside a request carry its id where they say so (`requestId`, as the error filter does).
+ */
+export function logRequest(logger: Logger | undefined, r: RequestFacts): void {
+  if (!logger) return;
+  const path = r.url.split('?')[0];
+  if (UNLOGGED_PATHS.has(path)) return;
+  const failed = r.statusCode >= 500;
+  if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
+  const line = {
+    req: { id: r.id, method: r.method, path },
+    res: { statusCode: r.statusCode },
+    responseTime: Math.round(r.elapsedMs),
+    userId: r.userId,
+  };
+  if (failed) logger.error(line, 'request errored');
+  else logger.info(line, 'request completed');
+}
+
+/** The process's pino logger (nestjs-pino's root, with the level and redaction below); undefined before the app is built. */
+export function rootLogger(): Logger | undefined {
+  return PinoLogger.root;
+}
 
 @Module({})
 export class LoggingModule {
   static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
-    const requestLines = (levels.values[config.logLevel] ?? levels.values.info) <= levels.values.info;
     return {
       module: LoggingModule,
       imports: [
         PinoLoggerModule.forRoot({
-          // Nest 11's path syntax for "every route" (the default '*' logs a legacy-route warning at start-up).
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          // the probes skip the middleware altogether (no per-request child logger); `ignore` below stays as a net
-          exclude: [...UNLOGGED_PATHS].map((p) => ({ path: p.slice(1), method: RequestMethod.ALL })),
+          // No route gets nestjs-pino's middleware (see logRequest); it still builds the logger from `pinoHttp`.
+          forRoutes: [],
           pinoHttp: {
             level: config.logLevel,
             redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
-            // The request id is made by Fastify (genReqId); pino-http reuses it so log lines and responses match.
-            genReqId: (req) => (req as unknown as { id: string }).id,
-            // The caller's id on the request's line itself, added when it is written (customProps would make two more
-            // child loggers per request, one of them before authentication, when there is no user yet).
-            customSuccessObject: (req, _res, line: object) => ({ ...line, userId: userIdOf(req) }),
-            customErrorObject: (req, _res, _err, line: object) => ({ ...line, userId: userIdOf(req) }),
-            // Below the configured level a request line is not built at all.
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : requestLines ? 'info' : 'silent'),
-            serializers: {
-              // Only the path, never the query string: search terms can be names or ID numbers.
-              req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
-                id: req.id,
-                method: req.method,
-                path: requestPath(req),
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(requestPath(req)) },
+            // logRequest writes plain `req`/`res` facts: pino-http's serializers (which read a raw request) stay out
+            wrapSerializers: false,
+            serializers: { req: (req: unknown) => req, res: (res: unknown) => res },
           },
         }),
       ],
