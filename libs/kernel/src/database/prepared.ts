@@ -42,6 +42,14 @@ export async function runStatement<R>(on: DataSource | EntityManager, st: Statem
 }
 
 /**
+ * Runs a statement whose text is assembled per request (a list's filters) unnamed, on the pool: PostgreSQL plans it each
+ * time, but nothing accumulates per connection as the filter combinations vary.
+ */
+export async function runQuery<R>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<R[]> {
+  return (await poolOf(dataSource).query({ text, values } as never)).rows as R[];
+}
+
+/**
  * Reads entities from rows of a fixed statement: the select list of every column (aliased `<prefix><property>`),
  * and the hydration TypeORM itself applies (dates as 'YYYY-MM-DD', transformers), without a query builder.
  */
