@@ -12,6 +12,7 @@ import { JobRegistry } from './job-registry';
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private worker: Worker | null = null;
+  private closing = false;
   private readonly processed: Counter<'job' | 'result'>;
 
   constructor(
@@ -44,11 +45,17 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed');
     });
     this.worker.on('completed', (job) => this.processed.inc({ job: job.name, result: 'completed' }));
-    this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'worker error'));
+    // once the process is closing, its connections being cut (the embedded server stopping after the app) is expected
+    this.worker.on('error', (err) =>
+      this.closing
+        ? this.logger.debug({ err: err.message }, 'worker error while closing')
+        : this.logger.warn({ err: err.message }, 'worker error'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.worker) return;
+    this.closing = true;
     // Finish the jobs in hand and take no new ones; if the backend is unreachable that never completes, so give
     // up after one lock period: the unfinished jobs stall and another worker takes them over.
     const worker = this.worker;
