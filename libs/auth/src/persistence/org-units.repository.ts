@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EntityColumns, runStatement, Statement, statement } from '@app/kernel';
+import { EntityColumns, Statement, statement } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { isEnforcementUnit } from '../domain/org-unit-kinds';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -9,7 +9,6 @@ import { OrgUnitEntity } from './org-unit.entity';
 const unitByCode = new WeakMap<DataSource, { columns: EntityColumns<OrgUnitEntity>; byCode: Statement<Record<string, unknown>> }>();
 
 /** The enforcement unit with this code, or null (unknown, or a hotline centre or partner). */
-
 export async function findEnforcementUnit(em: EntityManager, code: string): Promise<OrgUnitEntity | null> {
   let read = unitByCode.get(em.connection);
   if (!read) {
@@ -17,8 +16,7 @@ export async function findEnforcementUnit(em: EntityManager, code: string): Prom
     read = { columns, byCode: statement(`SELECT ${columns.selectList('o')} FROM org_units o WHERE o.code = $1`) };
     unitByCode.set(em.connection, read);
   }
-  const [row] = await runStatement(em, read.byCode, [code]);
-  const unit = row ? read.columns.read(row) : null;
+  const unit = await read.columns.one(em, read.byCode, [code]);
   return isEnforcementUnit(unit) ? unit : null;
 }
 

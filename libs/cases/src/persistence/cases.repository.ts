@@ -97,15 +97,13 @@ export interface PreservationAlertRow {
 const LIST_SELECT_PREFIX = 'SELECT "c"."id" AS "id" FROM';
 
 /** The parties and patents of a page of cases (prepared: every list page asks). */
-const PARTIES_OF_CASES = statement<PartyRow>(
-  `SELECT case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
-          id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
-          phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"
-     FROM case_parties WHERE case_id = ANY($1::uuid[])`,
-);
-const PATENTS_OF_CASES = statement<PatentRow>(
-  `SELECT case_id AS "caseId", ordinal, number, normalized, kind, title FROM case_patents WHERE case_id = ANY($1::uuid[])`,
-);
+/** What the response shows of a party and of a patent (PartyRow, PatentRow): the lists and the case page use the same. */
+const PARTY_COLUMNS = `case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
+  id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
+  phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"`;
+const PATENT_COLUMNS = `case_id AS "caseId", ordinal, number, normalized, kind, title`;
+const PARTIES_OF_CASES = statement<PartyRow>(`SELECT ${PARTY_COLUMNS} FROM case_parties WHERE case_id = ANY($1::uuid[])`);
+const PATENTS_OF_CASES = statement<PatentRow>(`SELECT ${PATENT_COLUMNS} FROM case_patents WHERE case_id = ANY($1::uuid[])`);
 
 /** The free-text test of one case row `c` (with its id, receipt_no and case_no); `param` binds a value. */
 function searchPredicate(term: SearchTerm, param: (value: unknown) => string): string {
@@ -159,14 +157,10 @@ export class CasesRepository {
     // the case page in one round trip: the row, its parties and its patents (as partiesAndPatents shapes them)
     this.byIdWithParties = statement(
       `${select},
-        (SELECT coalesce(json_agg(json_build_object('caseId', p.case_id, 'role', p.role, 'ordinal', p.ordinal, 'kind', p.kind,
-                  'name', p.name, 'requesterRole', p.requester_role, 'uscc', p.uscc, 'idNumberMasked', p.id_number_masked,
-                  'legalRepresentative', p.legal_representative, 'address', p.address, 'phoneMasked', p.phone_masked,
-                  'idNumberEnc', NULL, 'phoneEnc', NULL) ORDER BY p.role, p.ordinal), '[]'::json)
-           FROM case_parties p WHERE p.case_id = c.id) AS "__parties",
-        (SELECT coalesce(json_agg(json_build_object('caseId', t.case_id, 'ordinal', t.ordinal, 'number', t.number,
-                  'normalized', t.normalized, 'kind', t.kind, 'title', t.title) ORDER BY t.ordinal), '[]'::json)
-           FROM case_patents t WHERE t.case_id = c.id) AS "__patents"
+        (SELECT coalesce(json_agg(p ORDER BY p.role, p.ordinal), '[]'::json)
+           FROM (SELECT ${PARTY_COLUMNS} FROM case_parties WHERE case_id = c.id) p) AS "__parties",
+        (SELECT coalesce(json_agg(t ORDER BY t.ordinal), '[]'::json)
+           FROM (SELECT ${PATENT_COLUMNS} FROM case_patents WHERE case_id = c.id) t) AS "__patents"
        FROM cases c WHERE c.id = $1`,
     );
   }
@@ -183,8 +177,7 @@ export class CasesRepository {
 
   /** The case, when the viewer may see it; null otherwise (the caller answers 404 either way). */
   async findVisible(viewer: CaseViewer, id: string, em: EntityManager = this.dataSource.manager): Promise<CaseEntity | null> {
-    const [row] = await runStatement(em, this.byId, [id]);
-    const c = row ? this.columns.read(row) : null;
+    const c = await this.findById(em, id);
     return c && caseVisibleTo(viewer, c) ? c : null;
   }
 
@@ -201,14 +194,13 @@ export class CasesRepository {
 
   /** The case locked for update in the caller's transaction, when the viewer may see it. */
   async lockVisible(em: EntityManager, viewer: CaseViewer, id: string): Promise<CaseEntity | null> {
-    const [row] = await runStatement(em, this.byIdForUpdate, [id]);
-    const c = row ? this.columns.read(row) : null;
+    const c = await this.columns.one(em, this.byIdForUpdate, [id]);
     return c && caseVisibleTo(viewer, c) ? c : null;
   }
 
   /** A case by id, whoever may see it: for other contexts' own rules (e.g. a ticket linking to a case). */
   findById(em: EntityManager, id: string): Promise<CaseEntity | null> {
-    return em.findOneBy(CaseEntity, { id });
+    return this.columns.one(em, this.byId, [id]);
   }
 
   /** One page (limit + 1 rows, newest first) of the cases the viewer may see that match the filter. */

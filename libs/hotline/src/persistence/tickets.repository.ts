@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity } from '@app/cases';
-import { EntityColumns, runStatement, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
+import { EntityColumns, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DuplicateHit } from '../domain/duplicate-rules';
@@ -90,8 +90,7 @@ export class TicketsRepository {
 
   /** The ticket if the viewer may open it (null otherwise, or when there is none); locked for update on request. */
   async findVisible(em: EntityManager, viewer: TicketViewer, id: string, lock = false): Promise<TicketEntity | null> {
-    const [row] = await runStatement(em, lock ? this.byIdForUpdate : this.byId, [id]);
-    const t = row ? this.columns.read(row) : null;
+    const t = await this.columns.one(em, lock ? this.byIdForUpdate : this.byId, [id]);
     return t && this.canSee(viewer, t) ? t : null;
   }
 

@@ -19,7 +19,7 @@ export function statement<R>(text: string): Statement<R> {
 }
 
 interface PgQueryable {
-  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /** The pool behind a data source (TypeORM's postgres driver keeps node-postgres' Pool as `master`). */
@@ -46,7 +46,7 @@ export async function runStatement<R>(on: DataSource | EntityManager, st: Statem
  * time, but nothing accumulates per connection as the filter combinations vary.
  */
 export async function runQuery<R>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<R[]> {
-  return (await poolOf(dataSource).query({ text, values } as never)).rows as R[];
+  return (await poolOf(dataSource).query({ text, values })).rows as R[];
 }
 
 /**
@@ -90,6 +90,12 @@ export class EntityColumns<E extends ObjectLiteral> {
     const driver = this.dataSource.driver;
     const values = rows.flatMap((r) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(r) ?? null, c) as unknown));
     return (await runStatement(em, st, values)).map((row) => this.read(row));
+  }
+
+  /** The entity of the first row `st` answers (a lookup by key), or null when there is none. */
+  async one(on: DataSource | EntityManager, st: Statement<Record<string, unknown>>, values: readonly unknown[]): Promise<E | null> {
+    const [row] = await runStatement(on, st, values);
+    return row ? this.read(row) : null;
   }
 
   /** The entity held in `row`'s `<prefix>…` fields. */
