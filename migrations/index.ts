@@ -18,6 +18,7 @@ import { CaseWorklists1764000000070 } from './1764000000070-case-worklists';
 import { OutboxFinished1764000000080 } from './1764000000080-outbox-finished';
 import { PenaltyProcedure1764000000090 } from './1764000000090-penalty-procedure';
 import { Documents1764000000100 } from './1764000000100-documents';
+import { MetricCountShards1764000000110 } from './1764000000110-metric-count-shards';
 
 // Every migration, in order. A landed migration is never edited: add a new one.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OutboxFinished1764000000080,
   PenaltyProcedure1764000000090,
   Documents1764000000100,
+  MetricCountShards1764000000110,
 ];

@@ -192,7 +192,9 @@ describe('metrics: hotline and credit KPIs', () => {
     const db = await sql(t.db.url);
     try {
       await db.query(`DELETE FROM metric_counts WHERE metric = 'hotline.resolved' AND org_unit_code = $1`, [CENTRE]);
-      await db.query(`UPDATE metric_counts SET value = value + 1 WHERE metric = 'credit.published_on_time'`);
+      await db.query(
+        `UPDATE metric_counts SET value = value + 1 WHERE ctid = (SELECT ctid FROM metric_counts WHERE metric = 'credit.published_on_time' LIMIT 1)`,
+      );
       const dirty = Object.fromEntries((await rebuild.rebuild({ dryRun: true })).metrics.map((m) => [m.metric, m]));
       expect(dirty['hotline.resolved']).toMatchObject({ expected: 5, actual: 3, drift: 2 });
       expect(dirty['credit.published_on_time']).toMatchObject({ expected: 1, actual: 2, drift: 1 });

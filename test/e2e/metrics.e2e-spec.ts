@@ -294,7 +294,11 @@ describe('metrics: targets, progress, KPIs, rebuild', () => {
     // drift is reported, and a rebuild repairs it
     const db = await sql(t.db.url);
     try {
-      await db.query(`UPDATE metric_counts SET value = value + 2 WHERE metric = 'case.closed' AND org_unit_code = '120116'`);
+      // one row of one cell (a cell is kept in shards, one per writing connection)
+      await db.query(
+        `UPDATE metric_counts SET value = value + 2
+          WHERE ctid = (SELECT ctid FROM metric_counts WHERE metric = 'case.closed' AND org_unit_code = '120116' LIMIT 1)`,
+      );
       await db.query(`DELETE FROM metric_counts WHERE metric = 'case.received' AND org_unit_code = '120101'`);
       const dirty = await rebuild.rebuild({ dryRun: true });
       const byMetric = Object.fromEntries(dirty.metrics.map((m) => [m.metric, m]));

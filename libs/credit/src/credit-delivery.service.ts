@@ -4,7 +4,7 @@ import { NotificationsService } from '@app/notifications';
 import { Clock, systemActor } from '@app/kernel';
 import { MetricCounters } from '@app/metrics';
 import { EntityManager } from 'typeorm';
-import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter } from './adapters/credit-platform.adapter';
+import { CREDIT_PLATFORM_ADAPTER, CreditPlatformAdapter, SubmitOutcome } from './adapters/credit-platform.adapter';
 import { publicationCountDeltas } from './credit-counts';
 import { idempotencyKeyOf } from './domain/publication-status';
 import { CreditPublicationEntity } from './persistence/credit-publication.entity';
@@ -24,8 +24,22 @@ export class RetryLater extends Error {
 
 const isLast = (a: AttemptInfo) => a.attemptsMade + 1 >= a.maxAttempts;
 
-/** Still to be sent: not yet delivered, withdrawn or rejected, and complete. */
-const isDeliverable = (p: CreditPublicationEntity) => (p.status === 'pending' || p.status === 'submitted') && p.mappingErrors.length === 0;
+/** What a platform answer makes of a publication still to be delivered. */
+export function outcomeChange(outcome: SubmitOutcome, attempt: AttemptInfo, now: Date) {
+  switch (outcome.kind) {
+    case 'accepted':
+      return { status: 'published' as const, platformReceiptId: outcome.receiptId, publishedAt: now, lastError: null };
+    case 'rejected':
+      return { status: 'rejected' as const, platformReceiptId: null, publishedAt: null, lastError: outcome.reason };
+    case 'retry':
+      return {
+        status: isLast(attempt) ? ('failed' as const) : ('submitted' as const),
+        platformReceiptId: null,
+        publishedAt: null,
+        lastError: outcome.error,
+      };
+  }
+}
 
 /**
  * Delivers publications to the platform and removes them there, in three steps so that no database connection or
@@ -51,68 +65,45 @@ export class CreditDeliveryService {
   ) {}
 
   async deliver(publicationId: string, attempt: AttemptInfo): Promise<void> {
-    const claim = await this.publications.transaction(async (em) => {
-      const p = await this.publications.lock(em, publicationId);
-      // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
-      if (!p || !isDeliverable(p)) return null;
-      await this.publications.recordAttempt(em, p.id, this.clock.now(), true);
-      return { record: p.record };
-    });
-    if (!claim) return;
-    const outcome = await this.adapter.submit(idempotencyKeyOf(publicationId), claim.record);
-    const retry = await this.publications.transaction(async (em) => {
-      const p = await this.publications.lock(em, publicationId);
-      if (!p) return null;
-      if (!isDeliverable(p)) {
-        // another run recorded first, or a supervisor withdrew meanwhile: keep what the platform holds findable
-        if (outcome.kind === 'accepted' && !p.platformReceiptId && p.status !== 'published') {
-          await this.publications.recordReceipt(em, p.id, outcome.receiptId);
-        }
-        return null;
+    // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
+    const record = await this.publications.claimDelivery(publicationId, this.clock.now());
+    if (!record) return;
+    const outcome = await this.adapter.submit(idempotencyKeyOf(publicationId), record);
+    const change = outcomeChange(outcome, attempt, this.clock.now());
+    const recorded = await this.publications.transaction(async (em) => {
+      const before = await this.publications.recordDelivery(em, publicationId, change);
+      if (!before) return false;
+      if (change.status === 'published') {
+        await this.counters.add(
+          em,
+          publicationCountDeltas({ orgUnitCode: before.orgUnitCode, dueOn: before.dueOn, publishedAt: change.publishedAt }),
+        );
       }
-      const before = publicationSnapshot(p);
-      let retryError: string | null = null;
-      switch (outcome.kind) {
-        case 'accepted': {
-          const publishedAt = this.clock.now();
-          p.status = 'published';
-          p.platformReceiptId = outcome.receiptId;
-          p.publishedAt = publishedAt;
-          p.lastError = null;
-          await this.counters.add(em, publicationCountDeltas({ orgUnitCode: p.orgUnitCode, dueOn: p.dueOn, publishedAt }));
-          break;
-        }
-        case 'rejected':
-          p.status = 'rejected';
-          p.lastError = outcome.reason;
-          await this.alert(em, p, 'credit.publication_rejected', `信用公示被平台退回 / Publication rejected`, outcome.reason);
-          break;
-        case 'retry':
-          p.lastError = outcome.error;
-          if (isLast(attempt)) {
-            p.status = 'failed';
-            await this.alert(em, p, 'credit.publication_failed', `信用公示推送失败 / Publication failed`, outcome.error);
-          } else {
-            p.status = 'submitted';
-            retryError = outcome.error;
-          }
-          break;
+      const after = Object.assign(new CreditPublicationEntity(), before, change, {
+        platformReceiptId: change.platformReceiptId ?? before.platformReceiptId,
+        publishedAt: change.publishedAt ?? before.publishedAt,
+        version: before.version + (change.status === before.status ? 0 : 1),
+      });
+      if (change.status === 'rejected') {
+        await this.alert(em, after, 'credit.publication_rejected', `信用公示被平台退回 / Publication rejected`, change.lastError ?? '');
+      } else if (change.status === 'failed') {
+        await this.alert(em, after, 'credit.publication_failed', `信用公示推送失败 / Publication failed`, change.lastError ?? '');
       }
-      if (p.status !== before.status) p.version += 1;
-      await this.publications.save(em, p);
-      if (p.status !== before.status) {
+      if (change.status !== before.status) {
         await this.audit.write(em, systemActor(`job:credit.deliver:${publicationId}`), {
-          action: `publication.${p.status}`,
+          action: `publication.${change.status}`,
           entityType: 'publication',
-          entityId: p.id,
-          orgUnitCode: p.orgUnitCode,
-          before,
-          after: { ...publicationSnapshot(p), lastError: p.lastError },
+          entityId: publicationId,
+          orgUnitCode: before.orgUnitCode,
+          before: publicationSnapshot(before),
+          after: { ...publicationSnapshot(after), lastError: after.lastError },
         });
       }
-      return retryError;
+      return true;
     });
-    if (retry) throw new RetryLater(retry);
+    // another run recorded first, or a supervisor withdrew meanwhile: keep what the platform holds findable
+    if (!recorded && outcome.kind === 'accepted') await this.publications.recordLateReceipt(publicationId, outcome.receiptId);
+    if (recorded && change.status === 'submitted') throw new RetryLater(change.lastError ?? 'retry');
   }
 
   /**

@@ -19,6 +19,12 @@ const FROM: Record<PublicationAction, readonly PublicationStatus[]> = {
 /** Statuses in which the publication still has to reach the platform (and can be overdue). */
 export const UNDELIVERED_STATUSES = ['pending', 'submitted', 'rejected', 'failed'] as const satisfies readonly PublicationStatus[];
 
+/**
+ * Statuses a delivery job sends from, when the record is complete (no mapping problems); in any other a job ends
+ * with nothing to send: delivered, withdrawn, rejected (retried by a supervisor), failed, expired.
+ */
+export const SENDABLE_STATUSES = ['pending', 'submitted'] as const satisfies readonly PublicationStatus[];
+
 export function allowedPublicationActions(status: PublicationStatus): PublicationAction[] {
   return PUBLICATION_ACTIONS.filter((a) => FROM[a].includes(status));
 }

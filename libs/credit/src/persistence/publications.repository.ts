@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OrgUnitEntity } from '@app/auth';
+import { EntityColumns, runStatement, statement } from '@app/kernel';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CreditRecord } from '../domain/credit-record';
 import { publicationReach, PublicationViewer, publicationVisibleTo } from '../domain/publication-scope';
 import { PublicationStatus } from '../domain/publication-status';
 import { CreditPublicationEntity } from './credit-publication.entity';
-import { PUBLICATION_OVERDUE_SQL } from './publication-sql';
+import { DELIVERABLE_SQL, PUBLICATION_OVERDUE_SQL } from './publication-sql';
 
 export interface RespondentRow {
   id: string;
@@ -39,7 +40,30 @@ export interface PublicationExportFilter {
  */
 @Injectable()
 export class PublicationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly columns: EntityColumns<CreditPublicationEntity>;
+  /** The delivery's claim: one autocommitted statement, no transaction (the row lock lasts the statement) */
+  private readonly claimSt = statement<{ record: CreditRecord }>(
+    `UPDATE credit_publications p SET attempts = p.attempts + 1, last_attempt_at = $2, updated_at = now()
+      WHERE p.id = $1 AND ${DELIVERABLE_SQL} RETURNING p.record`,
+  );
+  private readonly recordSt: ReturnType<typeof statement<Record<string, unknown>>>;
+  private readonly lateReceiptSt = statement(
+    `UPDATE credit_publications SET platform_receipt_id = $2, updated_at = now()
+      WHERE id = $1 AND platform_receipt_id IS NULL AND status <> 'published'`,
+  );
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = new EntityColumns(dataSource, CreditPublicationEntity);
+    // the row as it was (old), locked and changed in one statement, only while it is still to be delivered
+    this.recordSt = statement(
+      `UPDATE credit_publications t
+          SET status = $2, platform_receipt_id = coalesce($3, t.platform_receipt_id), published_at = coalesce($4, t.published_at),
+              last_error = $5, version = t.version + CASE WHEN t.status <> $2 THEN 1 ELSE 0 END, updated_at = now()
+         FROM (SELECT * FROM credit_publications WHERE id = $1 FOR UPDATE) p
+        WHERE t.id = p.id AND ${DELIVERABLE_SQL}
+        RETURNING ${this.columns.selectList('p')}`,
+    );
+  }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -110,17 +134,40 @@ export class PublicationsRepository {
     await em.save(p);
   }
 
-  /** The delivery bookkeeping written while the row is locked: an attempt started, a receipt learned. */
+  /**
+   * Claims a delivery: counts the attempt if the publication is still to be sent (DELIVERABLE_SQL), answering its
+   * record; null when there is nothing to send (gone, delivered, withdrawn, rejected, incomplete).
+   */
+  async claimDelivery(id: string, at: Date): Promise<CreditRecord | null> {
+    const [row] = await runStatement(this.dataSource, this.claimSt, [id, at]);
+    return row ? row.record : null;
+  }
+
+  /**
+   * Stores a delivery's outcome in the caller's transaction if the publication is still to be delivered, answering
+   * it as it was before (locked until commit); null when another run recorded first or it was withdrawn meanwhile.
+   * The version moves with the status.
+   */
+  recordDelivery(
+    em: EntityManager,
+    id: string,
+    change: { status: PublicationStatus; platformReceiptId: string | null; publishedAt: Date | null; lastError: string | null },
+  ): Promise<CreditPublicationEntity | null> {
+    return this.columns.one(em, this.recordSt, [id, change.status, change.platformReceiptId, change.publishedAt, change.lastError]);
+  }
+
+  /** A receipt learned after the publication left delivery (withdrawn meanwhile): kept so the record stays findable. */
+  async recordLateReceipt(id: string, platformReceiptId: string): Promise<void> {
+    await runStatement(this.dataSource, this.lateReceiptSt, [id, platformReceiptId]);
+  }
+
+  /** The removal's bookkeeping written while the row is locked: an attempt started. */
   async recordAttempt(em: EntityManager, id: string, at: Date, countsAsAttempt: boolean): Promise<void> {
     await em.update(
       CreditPublicationEntity,
       { id },
       countsAsAttempt ? { attempts: () => 'attempts + 1', lastAttemptAt: at } : { lastAttemptAt: at },
     );
-  }
-
-  async recordReceipt(em: EntityManager, id: string, platformReceiptId: string): Promise<void> {
-    await em.update(CreditPublicationEntity, { id }, { platformReceiptId });
   }
 
   /** The deciding unit (处罚机关) and the data-source unit (its parent bureau, or itself for the bureau). */

@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CountCell, CountDelta, foldDeltas, GaugeName, MetricName } from '../domain/metric-names';
 
+/** Rows per cell: a writer adds to the row of its connection, so concurrent transactions rarely wait on one row. */
+export const COUNTER_SHARDS = 16;
+
 /**
  * The write side of the counts. `add` runs inside the caller's business transaction, so a count exists exactly when
- * the change it counts does (a rollback takes both). Cells are locked in key order, so two transactions touching the
- * same cells wait for each other instead of deadlocking.
+ * the change it counts does (a rollback takes both). A cell is kept in shards (the row of the writer's connection,
+ * `pg_backend_pid() % 16`; readers sum): every intake of a unit in a month counts into the same cell, and with one row
+ * per cell concurrent intakes or deliveries queued on its lock until each COMMIT. Within one transaction cells are
+ * locked in key order, so two transactions on the same shard wait for each other instead of deadlocking.
  */
 @Injectable()
 export class MetricCounters {
@@ -16,9 +21,9 @@ export class MetricCounters {
   async addCells(em: EntityManager, cells: readonly CountCell[]): Promise<void> {
     if (cells.length === 0) return;
     await em.query(
-      `INSERT INTO metric_counts (metric, org_unit_code, period, dimension, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::bigint[])
-       ON CONFLICT (metric, period, org_unit_code, dimension) DO UPDATE SET value = metric_counts.value + EXCLUDED.value`,
+      `INSERT INTO metric_counts (metric, org_unit_code, period, dimension, value, shard)
+       SELECT *, pg_backend_pid() % ${COUNTER_SHARDS} FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::bigint[])
+       ON CONFLICT (metric, period, org_unit_code, dimension, shard) DO UPDATE SET value = metric_counts.value + EXCLUDED.value`,
       [
         cells.map((c) => c.metric),
         cells.map((c) => c.orgUnitCode),

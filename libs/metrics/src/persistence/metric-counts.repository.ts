@@ -127,7 +127,11 @@ export class MetricCountsRepository {
   }
 
   storedCells(em: EntityManager, metrics: readonly MetricName[]): Promise<CountCell[]> {
-    return queryCells(em, 'SELECT * FROM metric_counts WHERE metric = ANY($1)', [metrics]);
+    return queryCells(
+      em,
+      'SELECT metric, org_unit_code, period, dimension, sum(value) AS value FROM metric_counts WHERE metric = ANY($1) GROUP BY 1, 2, 3, 4',
+      [metrics],
+    );
   }
 
   async deleteCells(em: EntityManager, metrics: readonly MetricName[]): Promise<void> {
