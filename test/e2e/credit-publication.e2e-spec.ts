@@ -195,6 +195,28 @@ describe('credit-platform publication of penalty decisions', () => {
     expect(standin.live().filter((r) => r.idempotencyKey === p.id)).toHaveLength(1);
   });
 
+  it('records a publication once when several runs deliver it at the same time', async () => {
+    standin.setDelay(300); // the worker's job and these runs are all in flight together
+    try {
+      const c = await takePassingOffCaseToDecision(t, PENALTY, [orgRespondent(serial++)]);
+      const [p] = await publicationsOf(c);
+      const delivery = t.app.get(CreditDeliveryService);
+      await Promise.all(Array.from({ length: 4 }, () => delivery.deliver(p.id, { attemptsMade: 0, maxAttempts: 13 })));
+      const published = await waitFor(p.id, 'published');
+      // pending v1 → published v2: one status change, one receipt, one audit entry, one count
+      expect(published).toMatchObject({ version: 2, platformReceiptId: expect.any(String) });
+      expect(standin.live().filter((r) => r.idempotencyKey === p.id)).toHaveLength(1);
+      const audit = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1 AND action = 'publication.published'`,
+        [p.id],
+      );
+      expect(audit.rows[0].n).toBe(1);
+      expect(published.attempts).toBeGreaterThanOrEqual(1);
+    } finally {
+      standin.setDelay(0);
+    }
+  });
+
   it('marks a publication failed when retries run out, and alerts the supervisors', async () => {
     const c = await takePassingOffCaseToDecision(t, { summary: '罚款', facts: '标注失效专利号', fineFen: 1_000_000 }, [
       { ...orgRespondent(serial++), legalRepresentative: undefined },

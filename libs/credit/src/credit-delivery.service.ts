@@ -43,9 +43,11 @@ export function outcomeChange(outcome: SubmitOutcome, attempt: AttemptInfo, now:
 
 /**
  * Delivers publications to the platform and removes them there, in three steps so that no database connection or
- * row lock is held while the platform answers (a slow platform must not starve the pool): claim (a short
- * transaction: is there anything to send? count the attempt), call (no transaction), record (a short transaction
- * under the row lock that checks the publication is still where the claim left it, then stores the outcome).
+ * row lock is held while the platform answers (a slow platform must not starve the pool). A delivery: read (is there
+ * anything to send? one statement, nothing written), call (no transaction), record (a short transaction: one
+ * statement locks the row, checks it is still to be delivered and stores the outcome and the attempt, answering the
+ * row as it was for the audit; then the count and the audit entry). A removal: claim (a short transaction that counts
+ * the attempt), call, record.
  * Exactly once holds without the lock across the call: the platform keys records on the publication id, so two runs
  * of one publication (a retried or stalled job, a duplicate re-enqueue) or a call whose answer was lost make one
  * record; and only the run whose record step still finds the publication undelivered stores `published`, its
@@ -66,12 +68,13 @@ export class CreditDeliveryService {
 
   async deliver(publicationId: string, attempt: AttemptInfo): Promise<void> {
     // gone, already delivered, withdrawn, rejected, or incomplete: nothing to send (a duplicate job ends here)
-    const record = await this.publications.claimDelivery(publicationId, this.clock.now());
+    const record = await this.publications.deliverableRecord(publicationId);
     if (!record) return;
+    const attemptAt = this.clock.now();
     const outcome = await this.adapter.submit(idempotencyKeyOf(publicationId), record);
     const change = outcomeChange(outcome, attempt, this.clock.now());
     const recorded = await this.publications.transaction(async (em) => {
-      const before = await this.publications.recordDelivery(em, publicationId, change);
+      const before = await this.publications.recordDelivery(em, publicationId, attemptAt, change);
       if (!before) return false;
       if (change.status === 'published') {
         await this.counters.add(
@@ -82,6 +85,8 @@ export class CreditDeliveryService {
       const after = Object.assign(new CreditPublicationEntity(), before, change, {
         platformReceiptId: change.platformReceiptId ?? before.platformReceiptId,
         publishedAt: change.publishedAt ?? before.publishedAt,
+        attempts: before.attempts + 1,
+        lastAttemptAt: attemptAt,
         version: before.version + (change.status === before.status ? 0 : 1),
       });
       if (change.status === 'rejected') {

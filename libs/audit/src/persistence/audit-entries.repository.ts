@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActorContext } from '@app/kernel';
+import { runStatement, statement, type ActorContext } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntryContent } from '../domain/audit-chain';
 import { auditReach, AuditViewer } from '../domain/audit-scope';
@@ -65,26 +65,28 @@ export interface AuditEntryInsert {
 }
 
 /** Inserts entries in the caller's transaction: one statement, whatever their number. */
+/** Every change writes it (in its own transaction): prepared once per connection */
+const INSERT_AUDIT_ENTRIES = statement(
+  `INSERT INTO audit_entries (at, actor_id, on_behalf_of_id, action, entity_type, entity_id, org_unit_code, before, after, request_id, ip)
+   SELECT $1::timestamptz, $2::uuid, $3::uuid, r.action, r.entity_type, r.entity_id, r.org_unit_code, r.before::jsonb, r.after::jsonb, $4, $5
+     FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+          AS r(action, entity_type, entity_id, org_unit_code, before, after)`,
+);
+
 export async function insertAuditEntries(em: EntityManager, at: string, actor: ActorContext, rows: AuditEntryInsert[]): Promise<void> {
-  await em.query(
-    `INSERT INTO audit_entries (at, actor_id, on_behalf_of_id, action, entity_type, entity_id, org_unit_code, before, after, request_id, ip)
-     SELECT $1::timestamptz, $2::uuid, $3::uuid, r.action, r.entity_type, r.entity_id, r.org_unit_code, r.before::jsonb, r.after::jsonb, $4, $5
-       FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-            AS r(action, entity_type, entity_id, org_unit_code, before, after)`,
-    [
-      at,
-      actor.actorId,
-      actor.onBehalfOfId,
-      actor.requestId,
-      actor.ip,
-      rows.map((r) => r.action),
-      rows.map((r) => r.entityType),
-      rows.map((r) => r.entityId),
-      rows.map((r) => r.orgUnitCode),
-      rows.map((r) => r.before),
-      rows.map((r) => r.after),
-    ],
-  );
+  await runStatement(em, INSERT_AUDIT_ENTRIES, [
+    at,
+    actor.actorId,
+    actor.onBehalfOfId,
+    actor.requestId,
+    actor.ip,
+    rows.map((r) => r.action),
+    rows.map((r) => r.entityType),
+    rows.map((r) => r.entityId),
+    rows.map((r) => r.orgUnitCode),
+    rows.map((r) => r.before),
+    rows.map((r) => r.after),
+  ]);
 }
 
 /** Reads of the audit trail, through the one scope rule (domain/audit-scope.ts). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { UNDELIVERED_STATUSES_SQL } from './publication-sql';
+import { DELIVERABLE_SQL, UNDELIVERED_STATUSES_SQL } from './publication-sql';
 
 /**
  * The sweep's statements. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas may run them at once; UPDATE …
@@ -37,7 +37,7 @@ export class CreditSweepRepository {
       [{ id: string; org_unit_code: string; due_on: string; status: string; document_no: string | null }[], number]
     >(
       `UPDATE credit_publications p SET overdue_notified_at = now()
-        WHERE p.id IN (SELECT id FROM credit_publications
+        WHERE p.id IN (SELECT id FROM credit_publications p
                         WHERE status IN ${UNDELIVERED_STATUSES_SQL} AND due_on < $1 AND overdue_notified_at IS NULL
                         ORDER BY due_on LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING p.id, p.org_unit_code, to_char(p.due_on, 'YYYY-MM-DD') AS due_on, p.status, p.record->>'documentNo' AS document_no`,
@@ -50,8 +50,8 @@ export class CreditSweepRepository {
   async takeIdle(em: EntityManager, idleMs: number, batch: number): Promise<{ id: string; removal: boolean }[]> {
     const [rows] = await em.query<[{ id: string; removal: boolean }[], number]>(
       `UPDATE credit_publications p SET updated_at = now()
-        WHERE p.id IN (SELECT id FROM credit_publications
-                        WHERE ((status IN ('pending', 'submitted') AND mapping_errors = '[]'::jsonb) OR removal_pending)
+        WHERE p.id IN (SELECT id FROM credit_publications p
+                        WHERE (${DELIVERABLE_SQL} OR removal_pending)
                           AND updated_at < now() - $1 * interval '1 millisecond'
                         LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING p.id, p.removal_pending AS removal`,

@@ -41,10 +41,9 @@ export interface PublicationExportFilter {
 @Injectable()
 export class PublicationsRepository {
   private readonly columns: EntityColumns<CreditPublicationEntity>;
-  /** The delivery's claim: one autocommitted statement, no transaction (the row lock lasts the statement) */
+  /** The delivery's claim: a read (no transaction, nothing written before the call) */
   private readonly claimSt = statement<{ record: CreditRecord }>(
-    `UPDATE credit_publications p SET attempts = p.attempts + 1, last_attempt_at = $2, updated_at = now()
-      WHERE p.id = $1 AND ${DELIVERABLE_SQL} RETURNING p.record`,
+    `SELECT p.record FROM credit_publications p WHERE p.id = $1 AND ${DELIVERABLE_SQL}`,
   );
   private readonly recordSt: ReturnType<typeof statement<Record<string, unknown>>>;
   private readonly lateReceiptSt = statement(
@@ -58,7 +57,8 @@ export class PublicationsRepository {
     this.recordSt = statement(
       `UPDATE credit_publications t
           SET status = $2, platform_receipt_id = coalesce($3, t.platform_receipt_id), published_at = coalesce($4, t.published_at),
-              last_error = $5, version = t.version + CASE WHEN t.status <> $2 THEN 1 ELSE 0 END, updated_at = now()
+              last_error = $5, version = t.version + CASE WHEN t.status <> $2 THEN 1 ELSE 0 END,
+              attempts = t.attempts + 1, last_attempt_at = $6, updated_at = now()
          FROM (SELECT * FROM credit_publications WHERE id = $1 FOR UPDATE) p
         WHERE t.id = p.id AND ${DELIVERABLE_SQL}
         RETURNING ${this.columns.selectList('p')}`,
@@ -135,25 +135,33 @@ export class PublicationsRepository {
   }
 
   /**
-   * Claims a delivery: counts the attempt if the publication is still to be sent (DELIVERABLE_SQL), answering its
-   * record; null when there is nothing to send (gone, delivered, withdrawn, rejected, incomplete).
+   * The record to send if the publication is still to be sent (DELIVERABLE_SQL); null when there is nothing to send
+   * (gone, delivered, withdrawn, rejected, incomplete).
    */
-  async claimDelivery(id: string, at: Date): Promise<CreditRecord | null> {
-    const [row] = await runStatement(this.dataSource, this.claimSt, [id, at]);
+  async deliverableRecord(id: string): Promise<CreditRecord | null> {
+    const [row] = await runStatement(this.dataSource, this.claimSt, [id]);
     return row ? row.record : null;
   }
 
   /**
-   * Stores a delivery's outcome in the caller's transaction if the publication is still to be delivered, answering
-   * it as it was before (locked until commit); null when another run recorded first or it was withdrawn meanwhile.
-   * The version moves with the status.
+   * Stores a delivery's outcome and counts its attempt (started at `attemptAt`), in the caller's transaction, if the
+   * publication is still to be delivered, answering it as it was before (locked until commit); null when another run
+   * recorded first or it was withdrawn meanwhile. The version moves with the status.
    */
   recordDelivery(
     em: EntityManager,
     id: string,
+    attemptAt: Date,
     change: { status: PublicationStatus; platformReceiptId: string | null; publishedAt: Date | null; lastError: string | null },
   ): Promise<CreditPublicationEntity | null> {
-    return this.columns.one(em, this.recordSt, [id, change.status, change.platformReceiptId, change.publishedAt, change.lastError]);
+    return this.columns.one(em, this.recordSt, [
+      id,
+      change.status,
+      change.platformReceiptId,
+      change.publishedAt,
+      change.lastError,
+      attemptAt,
+    ]);
   }
 
   /** A receipt learned after the publication left delivery (withdrawn meanwhile): kept so the record stays findable. */

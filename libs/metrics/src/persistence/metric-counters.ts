@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { runStatement, statement } from '@app/kernel';
 import { EntityManager } from 'typeorm';
 import { CountCell, CountDelta, foldDeltas, GaugeName, MetricName } from '../domain/metric-names';
 
 /** Rows per cell: a writer adds to the row of its connection, so concurrent transactions rarely wait on one row. */
 export const COUNTER_SHARDS = 16;
+
+const ADD_CELLS = statement(
+  `INSERT INTO metric_counts (metric, org_unit_code, period, dimension, value, shard)
+   SELECT *, pg_backend_pid() % ${COUNTER_SHARDS} FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::bigint[])
+   ON CONFLICT (metric, period, org_unit_code, dimension, shard) DO UPDATE SET value = metric_counts.value + EXCLUDED.value`,
+);
 
 /**
  * The write side of the counts. `add` runs inside the caller's business transaction, so a count exists exactly when
@@ -20,18 +27,13 @@ export class MetricCounters {
 
   async addCells(em: EntityManager, cells: readonly CountCell[]): Promise<void> {
     if (cells.length === 0) return;
-    await em.query(
-      `INSERT INTO metric_counts (metric, org_unit_code, period, dimension, value, shard)
-       SELECT *, pg_backend_pid() % ${COUNTER_SHARDS} FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::bigint[])
-       ON CONFLICT (metric, period, org_unit_code, dimension, shard) DO UPDATE SET value = metric_counts.value + EXCLUDED.value`,
-      [
-        cells.map((c) => c.metric),
-        cells.map((c) => c.orgUnitCode),
-        cells.map((c) => c.period),
-        cells.map((c) => c.dimension),
-        cells.map((c) => c.value),
-      ],
-    );
+    await runStatement(em, ADD_CELLS, [
+      cells.map((c) => c.metric),
+      cells.map((c) => c.orgUnitCode),
+      cells.map((c) => c.period),
+      cells.map((c) => c.dimension),
+      cells.map((c) => c.value),
+    ]);
   }
 }
 
