@@ -200,6 +200,23 @@ describe('case intake (收案), read and list', () => {
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe((await counts()).cases);
+
+    // a search read by its matching ids pages newest first like the list, each match once
+    const matches: { id: string; createdAt: string }[] = [];
+    cursor = null;
+    do {
+      const url: string = `/api/v1/cases?q=${encodeURIComponent('被请求贸易')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.http.get(url).set(auth(officer)).expect(200)).body as {
+        items: { id: string; createdAt: string }[];
+        nextCursor: string | null;
+      };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      matches.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(matches.map((c) => c.id).sort()).toEqual(byName.body.items.map((c: { id: string }) => c.id).sort());
+    const order = matches.map((c) => `${c.createdAt}|${c.id}`);
+    expect(order).toEqual([...order].sort().reverse());
   });
 
   it('replays an intake sent twice with one Idempotency-Key', async () => {
