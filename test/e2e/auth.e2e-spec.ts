@@ -79,12 +79,13 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
     const first = (await login('off.binhai3').expect(200)).body;
     const second = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await t.http.get('/api/v1/auth/me').set(auth(second.accessToken)).expect(200);
+    const third = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200)).body;
+    await t.http.get('/api/v1/auth/me').set(auth(third.accessToken)).expect(200);
 
-    // the first token again: reuse → 401, and the session is gone for every token of it
+    // the first token again, after its successor was used: reuse → 401, and the session is gone for every token of it
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
-    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
-    await t.http.get('/api/v1/auth/me').set(auth(second.accessToken)).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: third.refreshToken }).expect(401);
+    await t.http.get('/api/v1/auth/me').set(auth(third.accessToken)).expect(401);
 
     const db = await sql(t.db.url);
     const revoked = await db.query(
@@ -92,6 +93,23 @@ describe('auth: login, lockout, refresh rotation, logout', () => {
     );
     await db.end();
     expect(revoked.rows).toEqual([{ revoke_reason: 'refresh_token_reuse' }]);
+  });
+
+  it('answers a refresh retried with the same token (its answer lost) with a new pair, and voids the lost successor', async () => {
+    const first = (await login('off.heping3').expect(200)).body;
+    // the rotation commits, the client never sees the answer
+    const lost = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const retried = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    expect(retried.refreshToken).not.toBe(lost.refreshToken);
+    await t.http.get('/api/v1/auth/me').set(auth(retried.accessToken)).expect(200);
+    // a retry of the retry is still one
+    const again = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const next = (await t.http.post('/api/v1/auth/refresh').send({ refreshToken: again.refreshToken }).expect(200)).body;
+    // once the client went on, the old token is a copy: the session is revoked
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await t.http.get('/api/v1/auth/me').set(auth(next.accessToken)).expect(401);
+    // and whoever held the voided successor is refused
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: lost.refreshToken }).expect(401);
   });
 
   it('stores refresh tokens hashed, never in clear', async () => {

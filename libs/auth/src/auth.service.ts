@@ -162,7 +162,10 @@ export class AuthService {
     return this.pair(user.id, sessionId, refreshToken);
   }
 
-  /** Rotates a refresh token. A token used twice means a copy exists: the whole session is revoked. */
+  /**
+   * Rotates a refresh token. A token used twice means a copy exists: the whole session is revoked — unless it is the
+   * same client retrying within REFRESH_RETRY_GRACE_MS a refresh whose answer was lost (domain/refresh-rotation.ts).
+   */
   async refresh(presented: string, actor: ActorContext): Promise<TokenPair> {
     const parsed = parseRefreshToken(presented);
     if (!parsed) throw UNAUTHENTICATED();
@@ -174,6 +177,7 @@ export class AuthService {
       const verdict = classifyRefresh(
         {
           usedAt: token.usedAt,
+          laterTokenUsed: token.usedAt !== null && (await this.sessions.tokenUsedAfter(em, session.id, token.usedAt)),
           expiresAt: token.expiresAt,
           sessionRevokedAt: session.revokedAt,
           sessionExpiresAt: session.expiresAt,
@@ -197,7 +201,10 @@ export class AuthService {
         );
         return { kind: 'reuse' as const, userId: user.id };
       }
-      await this.sessions.markRefreshTokenUsed(em, token.id, now);
+      // a retry: the successor issued with the lost answer is voided, as used at the same moment as the presented
+      // token — so the window stays the one of the first rotation, and a retry of this retry is still a retry
+      if (verdict === 'retry') await this.sessions.voidUnusedRefreshTokens(em, session.id, token.usedAt as Date);
+      else await this.sessions.markRefreshTokenUsed(em, token.id, now);
       const refreshToken = await this.issueRefreshToken(em, session.id, now);
       return { kind: 'rotated' as const, userId: user.id, sessionId: session.id, refreshToken };
     });

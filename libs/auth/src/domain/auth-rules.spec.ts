@@ -1,6 +1,13 @@
 import { computeScope } from './data-scope';
 import { CLEARED, isLocked, LOCKOUT, registerFailure } from './lockout';
-import { classifyRefresh, mintRefreshToken, parseRefreshToken, secretMatches, StoredRefresh } from './refresh-rotation';
+import {
+  classifyRefresh,
+  mintRefreshToken,
+  parseRefreshToken,
+  REFRESH_RETRY_GRACE_MS,
+  secretMatches,
+  StoredRefresh,
+} from './refresh-rotation';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -8,6 +15,7 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 describe('refresh token rotation', () => {
   const fresh: StoredRefresh = {
     usedAt: null,
+    laterTokenUsed: false,
     expiresAt: at(3600_000),
     sessionRevokedAt: null,
     sessionExpiresAt: at(3600_000),
@@ -19,9 +27,18 @@ describe('refresh token rotation', () => {
   });
 
   it('treats a second use as reuse (revoke the session)', () => {
-    expect(classifyRefresh({ ...fresh, usedAt: at(-1000) }, t0)).toBe('reuse');
+    // once a later token of the session was used, or after the grace period
+    expect(classifyRefresh({ ...fresh, usedAt: at(-1000), laterTokenUsed: true }, t0)).toBe('reuse');
+    expect(classifyRefresh({ ...fresh, usedAt: at(-REFRESH_RETRY_GRACE_MS - 1) }, t0)).toBe('reuse');
     // even when the used token has since expired: a copy is still in someone's hands
     expect(classifyRefresh({ ...fresh, usedAt: at(-1000), expiresAt: at(-1) }, t0)).toBe('reuse');
+  });
+
+  it('takes a second use soon after the first, with nothing used since, for a retry whose answer was lost', () => {
+    expect(classifyRefresh({ ...fresh, usedAt: at(-1000) }, t0)).toBe('retry');
+    expect(classifyRefresh({ ...fresh, usedAt: at(-REFRESH_RETRY_GRACE_MS) }, t0)).toBe('retry');
+    expect(classifyRefresh({ ...fresh, usedAt: at(-1000), sessionExpiresAt: at(-1) }, t0)).toBe('reuse');
+    expect(classifyRefresh({ ...fresh, usedAt: at(-1000), sessionRevokedAt: at(-1) }, t0)).toBe('invalid');
   });
 
   it('refuses expired tokens, revoked sessions and inactive users without revoking anything', () => {

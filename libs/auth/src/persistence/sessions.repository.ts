@@ -78,6 +78,20 @@ export class SessionsRepository {
     await em.update(RefreshTokenEntity, { id }, { usedAt: at });
   }
 
+  /** Whether a token of the session was used after `at`. */
+  async tokenUsedAfter(em: EntityManager, sessionId: string, at: Date): Promise<boolean> {
+    const [row] = await em.query<{ used: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE session_id = $1 AND used_at > $2) AS used',
+      [sessionId, at],
+    );
+    return row.used;
+  }
+
+  /** Marks the session's unused tokens used at `at` (a rotation retried: the successor its client never got). */
+  async voidUnusedRefreshTokens(em: EntityManager, sessionId: string, at: Date): Promise<void> {
+    await em.query('UPDATE refresh_tokens SET used_at = $2 WHERE session_id = $1 AND used_at IS NULL', [sessionId, at]);
+  }
+
   async insertRefreshToken(
     em: EntityManager,
     token: Pick<RefreshTokenEntity, 'id' | 'sessionId' | 'tokenHash' | 'expiresAt'>,
