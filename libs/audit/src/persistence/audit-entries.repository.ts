@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { runStatement, statement, type ActorContext } from '@app/kernel';
+import { runStatement, SqlConditions, statement, type ActorContext } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntryContent } from '../domain/audit-chain';
 import { auditReach, AuditViewer } from '../domain/audit-scope';
@@ -96,29 +96,24 @@ export class AuditEntriesRepository {
 
   /** One page (limit + 1 rows) of the entries the viewer may read, newest first, with their chain links. */
   list(viewer: AuditViewer, f: AuditEntryFilter, limit: number): Promise<AuditEntryRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const w = new SqlConditions();
+    const add = (column: string, op: string, value: unknown) => w.and(`e.${column} ${op} ${w.bind(value)}`);
     // auditEntryVisibleTo as SQL
     const reach = auditReach(viewer);
-    if (reach.kind === 'units') add('e.org_unit_code = ANY(?)', reach.unitCodes);
-    if (f.entityType) add('e.entity_type = ?', f.entityType);
-    if (f.entityId) add('e.entity_id = ?', f.entityId);
-    if (f.actorId) add('e.actor_id = ?', f.actorId);
-    if (f.action) add('e.action = ?', f.action);
-    if (f.from) add('e.at >= ?', f.from);
-    if (f.to) add('e.at < ?', f.to);
-    if (f.beforeId) add('e.id < ?', f.beforeId);
-    params.push(limit + 1);
+    if (reach.kind === 'units') w.and(`e.org_unit_code = ANY(${w.bind(reach.unitCodes)})`);
+    if (f.entityType) add('entity_type', '=', f.entityType);
+    if (f.entityId) add('entity_id', '=', f.entityId);
+    if (f.actorId) add('actor_id', '=', f.actorId);
+    if (f.action) add('action', '=', f.action);
+    if (f.from) add('at', '>=', f.from);
+    if (f.to) add('at', '<', f.to);
+    if (f.beforeId) add('id', '<', f.beforeId);
     return this.dataSource.query<AuditEntryRow[]>(
       `SELECT e.*, c.seq, c.prev_hash, c.hash
          FROM audit_entries e LEFT JOIN audit_chain c ON c.entry_id = e.id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY e.id DESC LIMIT $${params.length}`,
-      params,
+        ${w.where()}
+        ORDER BY e.id DESC LIMIT ${w.bind(limit + 1)}`,
+      w.values,
     );
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findUnitNames, OrgUnitEntity, UserEntity } from '@app/auth';
-import { EntityColumns, runQuery, runStatement, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { EntityColumns, runQuery, runStatement, SqlConditions, Statement, statement, timelineEvents, TimelineEventRow } from '@app/kernel';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseViewer, caseVisibleTo } from '../domain/case-scope';
 import { SearchTerm } from '../domain/case-search';
 import { CaseStatus, CaseType } from '../domain/case-types';
@@ -93,9 +93,6 @@ export interface PreservationAlertRow {
   label: string;
 }
 
-/** How TypeORM begins a list statement that selects only `c.id` (CasesRepository.page replaces it). */
-const LIST_SELECT_PREFIX = 'SELECT "c"."id" AS "id" FROM';
-
 /** The parties and patents of a page of cases (prepared: every list page asks). */
 /** What the response shows of a party and of a patent (PartyRow, PatentRow): the lists and the case page use the same. */
 const PARTY_COLUMNS = `case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
@@ -116,16 +113,6 @@ function searchPredicate(term: SearchTerm, param: (value: unknown) => string): s
     ? ` OR EXISTS (SELECT 1 FROM case_patents t WHERE t.case_id = c.id AND t.normalized ILIKE ${param(term.patentLike)})`
     : '';
   return `(${names}${patents})`;
-}
-
-/** Binds values as named parameters of the query builder (search0, search1, …). */
-function namedParams(qb: SelectQueryBuilder<CaseEntity>): (value: unknown) => string {
-  let n = 0;
-  return (value) => {
-    const name = `search${n++}`;
-    qb.setParameter(name, value);
-    return `:${name}`;
-  };
 }
 
 /**
@@ -165,14 +152,13 @@ export class CasesRepository {
     );
   }
 
-  /** caseVisibleTo as SQL, on the alias `c`. */
-  visibleTo(qb: SelectQueryBuilder<CaseEntity>, viewer: CaseViewer): SelectQueryBuilder<CaseEntity> {
-    if (!viewer.scope.allUnits)
-      qb.andWhere('(c.org_unit_code = ANY(:scopeUnits) OR :viewerId = ANY(c.assigned_officer_ids))', {
-        scopeUnits: viewer.scope.unitCodes,
-        viewerId: viewer.id,
-      });
-    return qb.andWhere('NOT (:viewerId = ANY(c.recused_officer_ids))', { viewerId: viewer.id });
+  /** caseVisibleTo as SQL, on the alias `c`, its values bound by `bind`. */
+  visibleTo(viewer: CaseViewer, bind: (value: unknown) => string): string {
+    const viewerId = bind(viewer.id);
+    const notRecused = `NOT (${viewerId} = ANY(c.recused_officer_ids))`;
+    return viewer.scope.allUnits
+      ? notRecused
+      : `(c.org_unit_code = ANY(${bind(viewer.scope.unitCodes)}) OR ${viewerId} = ANY(c.assigned_officer_ids)) AND ${notRecused}`;
   }
 
   /** The case, when the viewer may see it; null otherwise (the caller answers 404 either way). */
@@ -205,58 +191,46 @@ export class CasesRepository {
 
   /** One page (limit + 1 rows, newest first) of the cases the viewer may see that match the filter. */
   async list(viewer: CaseViewer, f: CaseListFilter, limit: number, today: string): Promise<CaseEntity[]> {
-    const qb = this.visibleTo(this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'), viewer);
-    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
-    if (f.type) qb.andWhere('c.type = :type', { type: f.type });
-    if (f.orgUnitCode) qb.andWhere('c.org_unit_code = :unit', { unit: f.orgUnitCode });
-    if (f.filedFrom) qb.andWhere('c.filed_on >= :filedFrom', { filedFrom: f.filedFrom });
-    if (f.filedTo) qb.andWhere('c.filed_on <= :filedTo', { filedTo: f.filedTo });
+    const w = new SqlConditions();
+    const bind = w.bind;
+    w.and(this.visibleTo(viewer, bind));
+    if (f.status) w.and(`c.status = ${bind(f.status)}`);
+    if (f.type) w.and(`c.type = ${bind(f.type)}`);
+    if (f.orgUnitCode) w.and(`c.org_unit_code = ${bind(f.orgUnitCode)}`);
+    if (f.filedFrom) w.and(`c.filed_on >= ${bind(f.filedFrom)}`);
+    if (f.filedTo) w.and(`c.filed_on <= ${bind(f.filedTo)}`);
     if (f.overdue !== undefined) {
-      const overdue = overdueSql('c', ':today');
-      qb.andWhere(f.overdue ? overdue : `NOT ${overdue}`, { today });
+      const overdue = overdueSql('c', bind(today));
+      w.and(f.overdue ? overdue : `NOT ${overdue}`);
     }
-    if (f.assignedTo) qb.andWhere(':assignee = ANY(c.assigned_officer_ids)', { assignee: f.assignedTo });
-    if (f.dueBefore) qb.andWhere(`${deadlineInForceSql('c')} < :dueBefore`, { dueBefore: f.dueBefore });
+    if (f.assignedTo) w.and(`${bind(f.assignedTo)} = ANY(c.assigned_officer_ids)`);
+    if (f.dueBefore) w.and(`${deadlineInForceSql('c')} < ${bind(f.dueBefore)}`);
     if (f.sort === 'deadline') {
-      if (f.after) qb.andWhere(`(${DEADLINE_ORDER('c')}, c.id) > (:cDue::date, :cId)`, { cDue: f.after[0], cId: f.after[1] });
+      if (f.after) w.and(`(${DEADLINE_ORDER('c')}, c.id) > (${bind(f.after[0])}::date, ${bind(f.after[1])})`);
       // a worklist is short: the search term is tested on its rows (the walk of applySearch follows the newest order)
-      if (f.search) qb.andWhere(searchPredicate(f.search, namedParams(qb)));
-      return this.page(
-        qb
-          .orderBy(DEADLINE_ORDER('c'), 'ASC')
-          .addOrderBy('c.id', 'ASC')
-          .limit(limit + 1),
-      );
+      if (f.search) w.and(searchPredicate(f.search, bind));
+      return this.page(w, `ORDER BY ${DEADLINE_ORDER('c')} ASC, c.id ASC LIMIT ${limit + 1}`);
     }
-    if (f.after) qb.andWhere('(c.created_at, c.id) < (:cAt, :cId)', { cAt: f.after[0], cId: f.after[1] });
-    if (f.search && (await this.applySearch(qb, f.search, limit))) {
+    if (f.after) w.and(`(c.created_at, c.id) < (${bind(f.after[0])}, ${bind(f.after[1])})`);
+    if (f.search && (await this.applySearch(w, f.search, limit))) {
       // a set of ids drives: fetch those rows by key, then order them. Left to the planner, the list's order and limit
       // win — it walks the newest-first index testing each row against the set, and when the matches are old cases
       // that is most of the table (司123 in a million cases: 918 ms; by key: 31 ms)
-      return this.page(qb, `ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit + 1}`);
+      return this.page(w, `ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit + 1}`, true);
     }
-    return this.page(
-      qb
-        .orderBy('c.created_at', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .limit(limit + 1),
-    );
+    return this.page(w, `ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`);
   }
 
   /**
-   * The query builder's statement with every column selected, hydrated without TypeORM's result transformer; with
-   * `outerOrder`, the statement's rows are materialised first and ordered and limited by it (on the select's aliases).
+   * The page of cases matching `w` in `order` (with its LIMIT), every column selected and hydrated; `byKey`: the matching
+   * rows are materialised first and `order` (on the select's aliases) applies to them.
    */
-  private async page(qb: SelectQueryBuilder<CaseEntity>, outerOrder?: string): Promise<CaseEntity[]> {
-    // TypeORM assembles the filters; the select list (40 columns) is put in after, not run through its property-name
-    // rewriting, which scans the whole text and was the list's largest cost in node
-    const [text, values] = qb.select('c.id', 'id').getQueryAndParameters();
-    if (!text.startsWith(LIST_SELECT_PREFIX)) throw new Error(`unexpected list statement: ${text.slice(0, 60)}`);
-    const sql = this.listSelect + text.slice(LIST_SELECT_PREFIX.length);
+  private async page(w: SqlConditions, order: string, byKey = false): Promise<CaseEntity[]> {
+    const sql = `${this.listSelect} cases c ${w.where()}`;
     const rows = await runQuery<Record<string, unknown>>(
       this.dataSource,
-      outerOrder ? `WITH m AS MATERIALIZED (${sql}) SELECT * FROM m ${outerOrder}` : sql,
-      values,
+      byKey ? `WITH m AS MATERIALIZED (${sql}) SELECT * FROM m ${order}` : `${sql} ${order}`,
+      w.values,
     );
     return rows.map((row) => this.columns.read(row));
   }
@@ -304,29 +278,20 @@ export class CasesRepository {
    * 3. a term in between (more than the cap, sparser than the walk) is tested row by row along the list order.
    * Answers whether a set of ids now drives the query (steps 1 and 2): the page is then read by key, not along the order.
    */
-  private async applySearch(qb: SelectQueryBuilder<CaseEntity>, term: SearchTerm, limit: number): Promise<boolean> {
-    const [innerSql, innerParams] = qb
-      .clone()
-      .select('c.id', 'id')
-      .addSelect('c.created_at', 'created_at')
-      .addSelect('c.receipt_no', 'receipt_no')
-      .addSelect('c.case_no', 'case_no')
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(SEARCH_WALK_BUDGET)
-      .getQueryAndParameters();
-    const walkParams: unknown[] = [...(innerParams as unknown[])];
-    const walkPredicate = searchPredicate(term, (v) => `$${walkParams.push(v)}`);
+  private async applySearch(w: SqlConditions, term: SearchTerm, limit: number): Promise<boolean> {
+    const walkW = w.copy();
+    const walkPredicate = searchPredicate(term, walkW.bind);
     const walk = await this.dataSource.query<{ id: string | null; walked: number }[]>(
-      `WITH w AS MATERIALIZED (${innerSql})
+      `WITH w AS MATERIALIZED (SELECT c.id, c.created_at, c.receipt_no, c.case_no FROM cases c ${w.where()}
+                               ORDER BY c.created_at DESC, c.id DESC LIMIT ${SEARCH_WALK_BUDGET})
        SELECT m.id, k.walked FROM (SELECT count(*)::int AS walked FROM w) k
          LEFT JOIN LATERAL (SELECT c.id, c.created_at FROM w c WHERE ${walkPredicate}
                              ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}) m ON true`,
-      walkParams,
+      walkW.values,
     );
     const found = walk.flatMap((r) => (r.id ? [r.id] : []));
     if (found.length > limit || walk[0].walked < SEARCH_WALK_BUDGET) {
-      qb.andWhere('c.id = ANY(:searchIds)', { searchIds: found });
+      w.and(`c.id = ANY(${w.bind(found)}::uuid[])`);
       return true;
     }
 
@@ -342,10 +307,10 @@ export class CasesRepository {
         ];
     const rows = await this.dataSource.query<{ id: string }[]>(`${arms.join(' UNION ALL ')} LIMIT ${SEARCH_ID_CAP + 1}`, values);
     if (rows.length <= SEARCH_ID_CAP) {
-      qb.andWhere('c.id = ANY(:searchIds)', { searchIds: [...new Set(rows.map((r) => r.id))] });
+      w.and(`c.id = ANY(${w.bind([...new Set(rows.map((r) => r.id))])}::uuid[])`);
       return true;
     }
-    qb.andWhere(searchPredicate(term, namedParams(qb)));
+    w.and(searchPredicate(term, w.bind));
     return false;
   }
 

@@ -106,3 +106,32 @@ export class EntityColumns<E extends ObjectLiteral> {
     return entity;
   }
 }
+
+/**
+ * The WHERE clause of a statement assembled per request (a list's filters) with positional parameters: `bind` adds a
+ * value and answers its placeholder, `and` adds a condition. No query builder: the text is what PostgreSQL gets.
+ */
+export class SqlConditions {
+  readonly values: unknown[] = [];
+  private readonly parts: string[] = [];
+
+  readonly bind = (value: unknown): string => `$${this.values.push(value)}`;
+
+  and(condition: string): this {
+    this.parts.push(`(${condition})`);
+    return this;
+  }
+
+  /** `WHERE a AND b …`, or '' with no condition. */
+  where(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+
+  /** Another set of conditions with these and their values, to add to without changing this one. */
+  copy(): SqlConditions {
+    const c = new SqlConditions();
+    c.values.push(...this.values);
+    c.parts.push(...this.parts);
+    return c;
+  }
+}
