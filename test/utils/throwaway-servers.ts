@@ -6,15 +6,26 @@ import path from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
 
-/** A TCP port nobody listens on right now (loopback). */
+/**
+ * A TCP port nobody listens on right now (loopback), for a server a test starts in another process. It is drawn below
+ * the kernel's ephemeral range (32768–60999 here): a port the kernel handed out (listen(0), or the local end of any
+ * connection) is free again the moment it is released, and another test file running at the same time could get it
+ * between this check and the child's listen — the child then fails to bind while the other server answers its
+ * readiness probe (a transfers test once saw ECONNREFUSED on every request that way).
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let i = 0; i < 100; i++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 

@@ -2,7 +2,7 @@ import { generateExchangeKeyPair } from '@app/transfers';
 import type { SignatureAlgorithm } from '@app/transfers';
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import net from 'node:net';
+import { freePort } from './throwaway-servers';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -34,14 +34,6 @@ export interface OfficeApp {
 }
 
 const ROOT = path.resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /**
  * One instance of the system as an exchange office: the built api with its worker (`dist/`, built by the e2e global
