@@ -74,21 +74,15 @@ export class CreditDeliveryService {
     const outcome = await this.adapter.submit(idempotencyKeyOf(publicationId), record);
     const change = outcomeChange(outcome, attempt, this.clock.now());
     const recorded = await this.publications.transaction(async (em) => {
-      const before = await this.publications.recordDelivery(em, publicationId, attemptAt, change);
-      if (!before) return false;
+      const stored = await this.publications.recordDelivery(em, publicationId, attemptAt, change);
+      if (!stored) return false;
+      const { before, after } = stored;
       if (change.status === 'published') {
         await this.counters.add(
           em,
           publicationCountDeltas({ orgUnitCode: before.orgUnitCode, dueOn: before.dueOn, publishedAt: change.publishedAt }),
         );
       }
-      const after = Object.assign(new CreditPublicationEntity(), before, change, {
-        platformReceiptId: change.platformReceiptId ?? before.platformReceiptId,
-        publishedAt: change.publishedAt ?? before.publishedAt,
-        attempts: before.attempts + 1,
-        lastAttemptAt: attemptAt,
-        version: before.version + (change.status === before.status ? 0 : 1),
-      });
       if (change.status === 'rejected') {
         await this.alert(em, after, 'credit.publication_rejected', `信用公示被平台退回 / Publication rejected`, change.lastError ?? '');
       } else if (change.status === 'failed') {
@@ -119,7 +113,7 @@ export class CreditDeliveryService {
     const claim = await this.publications.transaction(async (em) => {
       const p = await this.publications.lock(em, publicationId);
       if (!p || !p.removalPending) return null;
-      await this.publications.recordAttempt(em, p.id, this.clock.now(), false);
+      await this.publications.recordRemovalAttempt(em, p.id, this.clock.now());
       return { receiptId: p.platformReceiptId, record: p.record };
     });
     if (!claim) return;

@@ -64,7 +64,6 @@ export interface AuditEntryInsert {
   after: string | null;
 }
 
-/** Inserts entries in the caller's transaction: one statement, whatever their number. */
 /** Every change writes it (in its own transaction): prepared once per connection */
 const INSERT_AUDIT_ENTRIES = statement(
   `INSERT INTO audit_entries (at, actor_id, on_behalf_of_id, action, entity_type, entity_id, org_unit_code, before, after, request_id, ip)
@@ -73,6 +72,7 @@ const INSERT_AUDIT_ENTRIES = statement(
           AS r(action, entity_type, entity_id, org_unit_code, before, after)`,
 );
 
+/** Inserts entries in the caller's transaction: one statement, whatever their number. */
 export async function insertAuditEntries(em: EntityManager, at: string, actor: ActorContext, rows: AuditEntryInsert[]): Promise<void> {
   await runStatement(em, INSERT_AUDIT_ENTRIES, [
     at,

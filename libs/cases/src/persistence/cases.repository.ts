@@ -93,12 +93,12 @@ export interface PreservationAlertRow {
   label: string;
 }
 
-/** The parties and patents of a page of cases (prepared: every list page asks). */
 /** What the response shows of a party and of a patent (PartyRow, PatentRow): the lists and the case page use the same. */
 const PARTY_COLUMNS = `case_id AS "caseId", role, ordinal, kind, name, requester_role AS "requesterRole", uscc,
   id_number_masked AS "idNumberMasked", legal_representative AS "legalRepresentative", address,
   phone_masked AS "phoneMasked", NULL AS "idNumberEnc", NULL AS "phoneEnc"`;
 const PATENT_COLUMNS = `case_id AS "caseId", ordinal, number, normalized, kind, title`;
+/** The parties and patents of a page of cases (prepared: every list page asks). */
 const PARTIES_OF_CASES = statement<PartyRow>(`SELECT ${PARTY_COLUMNS} FROM case_parties WHERE case_id = ANY($1::uuid[])`);
 const PATENTS_OF_CASES = statement<PatentRow>(`SELECT ${PATENT_COLUMNS} FROM case_patents WHERE case_id = ANY($1::uuid[])`);
 
@@ -138,7 +138,7 @@ export class CasesRepository {
     this.patentColumns = new EntityColumns(dataSource, CasePatentEntity);
     this.eventColumns = new EntityColumns(dataSource, CaseEventEntity);
     const select = `SELECT ${this.columns.selectList('c')}`;
-    this.listSelect = `${select} FROM`;
+    this.listSelect = `${select} FROM cases c`;
     this.byId = statement(`${select} FROM cases c WHERE c.id = $1`);
     this.byIdForUpdate = statement(`${select} FROM cases c WHERE c.id = $1 FOR UPDATE`);
     // the case page in one round trip: the row, its parties and its patents (as partiesAndPatents shapes them)
@@ -226,7 +226,7 @@ export class CasesRepository {
    * rows are materialised first and `order` (on the select's aliases) applies to them.
    */
   private async page(w: SqlConditions, order: string, byKey = false): Promise<CaseEntity[]> {
-    const sql = `${this.listSelect} cases c ${w.where()}`;
+    const sql = `${this.listSelect} ${w.where()}`;
     const rows = await runQuery<Record<string, unknown>>(
       this.dataSource,
       byKey ? `WITH m AS MATERIALIZED (${sql}) SELECT * FROM m ${order}` : `${sql} ${order}`,

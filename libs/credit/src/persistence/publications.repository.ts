@@ -18,6 +18,14 @@ export interface RespondentRow {
   id_number_masked: string | null;
 }
 
+/** What a platform answer stores on a publication still to be delivered (CreditDeliveryService's outcomeChange). */
+export interface DeliveryChange {
+  status: PublicationStatus;
+  platformReceiptId: string | null;
+  publishedAt: Date | null;
+  lastError: string | null;
+}
+
 export interface PublicationListFilter {
   status?: PublicationStatus;
   caseId?: string;
@@ -41,8 +49,8 @@ export interface PublicationExportFilter {
 @Injectable()
 export class PublicationsRepository {
   private readonly columns: EntityColumns<CreditPublicationEntity>;
-  /** The delivery's claim: a read (no transaction, nothing written before the call) */
-  private readonly claimSt = statement<{ record: CreditRecord }>(
+  /** What a delivery sends: a read (no transaction, nothing written before the call) */
+  private readonly deliverableSt = statement<{ record: CreditRecord }>(
     `SELECT p.record FROM credit_publications p WHERE p.id = $1 AND ${DELIVERABLE_SQL}`,
   );
   private readonly recordSt: ReturnType<typeof statement<Record<string, unknown>>>;
@@ -53,7 +61,8 @@ export class PublicationsRepository {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.columns = new EntityColumns(dataSource, CreditPublicationEntity);
-    // the row as it was (old), locked and changed in one statement, only while it is still to be delivered
+    // the row locked and changed in one statement, only while it is still to be delivered: answered as it was
+    // (`p`, before_…) and as it is now (`t`, after_…)
     this.recordSt = statement(
       `UPDATE credit_publications t
           SET status = $2, platform_receipt_id = coalesce($3, t.platform_receipt_id), published_at = coalesce($4, t.published_at),
@@ -61,7 +70,7 @@ export class PublicationsRepository {
               attempts = t.attempts + 1, last_attempt_at = $6, updated_at = now()
          FROM (SELECT * FROM credit_publications WHERE id = $1 FOR UPDATE) p
         WHERE t.id = p.id AND ${DELIVERABLE_SQL}
-        RETURNING ${this.columns.selectList('p')}`,
+        RETURNING ${this.columns.selectList('p', 'before_')}, ${this.columns.selectList('t', 'after_')}`,
     );
   }
 
@@ -139,22 +148,22 @@ export class PublicationsRepository {
    * (gone, delivered, withdrawn, rejected, incomplete).
    */
   async deliverableRecord(id: string): Promise<CreditRecord | null> {
-    const [row] = await runStatement(this.dataSource, this.claimSt, [id]);
+    const [row] = await runStatement(this.dataSource, this.deliverableSt, [id]);
     return row ? row.record : null;
   }
 
   /**
    * Stores a delivery's outcome and counts its attempt (started at `attemptAt`), in the caller's transaction, if the
-   * publication is still to be delivered, answering it as it was before (locked until commit); null when another run
+   * publication is still to be delivered, answering it before and after (locked until commit); null when another run
    * recorded first or it was withdrawn meanwhile. The version moves with the status.
    */
-  recordDelivery(
+  async recordDelivery(
     em: EntityManager,
     id: string,
     attemptAt: Date,
-    change: { status: PublicationStatus; platformReceiptId: string | null; publishedAt: Date | null; lastError: string | null },
-  ): Promise<CreditPublicationEntity | null> {
-    return this.columns.one(em, this.recordSt, [
+    change: DeliveryChange,
+  ): Promise<{ before: CreditPublicationEntity; after: CreditPublicationEntity } | null> {
+    const [row] = await runStatement(em, this.recordSt, [
       id,
       change.status,
       change.platformReceiptId,
@@ -162,6 +171,7 @@ export class PublicationsRepository {
       change.lastError,
       attemptAt,
     ]);
+    return row ? { before: this.columns.read(row, 'before_'), after: this.columns.read(row, 'after_') } : null;
   }
 
   /** A receipt learned after the publication left delivery (withdrawn meanwhile): kept so the record stays findable. */
@@ -170,12 +180,8 @@ export class PublicationsRepository {
   }
 
   /** The removal's bookkeeping written while the row is locked: an attempt started. */
-  async recordAttempt(em: EntityManager, id: string, at: Date, countsAsAttempt: boolean): Promise<void> {
-    await em.update(
-      CreditPublicationEntity,
-      { id },
-      countsAsAttempt ? { attempts: () => 'attempts + 1', lastAttemptAt: at } : { lastAttemptAt: at },
-    );
+  async recordRemovalAttempt(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(CreditPublicationEntity, { id }, { lastAttemptAt: at });
   }
 
   /** The deciding unit (处罚机关) and the data-source unit (its parent bureau, or itself for the bureau). */
