@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationsService } from '@app/notifications';
-import { Clock, shanghaiDate } from '@app/kernel';
+import { Clock, shanghaiDate, inTransaction } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { StatutoryCalendar } from '@app/calendar';
 import { CasesRepository } from './persistence/cases.repository';
@@ -32,7 +32,7 @@ export class CaseDeadlineSweep {
     const horizon = this.calendar.current.addWorkingDays(today, REMINDER_WORKING_DAYS);
     const totals = { reminders: 0, escalations: 0 };
     for (;;) {
-      const sent = await this.dataSource.transaction(async (em) => {
+      const sent = await inTransaction(this.dataSource, async (em) => {
         const rows = await this.repo.sweepDeadlines(em, horizon, today, BATCH);
         for (const r of rows) {
           if (!r.sent) continue;
@@ -79,7 +79,7 @@ export class CaseDeadlineSweep {
   async runServiceDeadlines(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     const horizon = this.calendar.current.addWorkingDays(today, REMINDER_WORKING_DAYS);
-    return this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const rows = await this.repo.sweepServiceDeadlines(em, horizon, today);
       for (const r of rows) {
         const overdue = r.kind === 'service_overdue';
@@ -112,7 +112,7 @@ export class CaseDeadlineSweep {
    */
   async runPreservations(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const rows = await this.repo.escalateOverduePreservations(em, today);
       for (const r of rows) {
         const title = `登记保存逾期未处理 / Preservation decision overdue: ${r.label}`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, Page, decodeCursor, toPage } from '@app/kernel';
+import { DomainError, Page, decodeCursor, toPage, inTransaction } from '@app/kernel';
 import { OutboxWriter } from '@app/outbox';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationAudience, NotificationEntity, NotificationEventEntity } from './persistence/notification.entities';
@@ -49,7 +49,7 @@ export class NotificationsService {
 
   /** Idempotent: a second run adds nobody twice (unique event+user). Returns how many inbox rows were added. */
   async fanOut(eventId: string): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const event = await em.findOneBy(NotificationEventEntity, { id: eventId });
       if (!event) return 0; // nothing to deliver: the event's transaction never committed it
       const a = event.audience;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, IntervalLoop, metricsRegistry, withTimeout } from '@app/kernel';
+import { APP_CONFIG, AppConfig, IntervalLoop, metricsRegistry, withTimeout, inTransaction } from '@app/kernel';
 import { DataSource } from 'typeorm';
 import { Gauge } from 'prom-client';
 import { JOB_DEFINITIONS, isJobName } from './job-names';
@@ -130,7 +130,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * (the rows stay pending with a back-off). Public for tests and the cli.
    */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return inTransaction(this.dataSource, async (em) => {
       const rows = await em.query<PendingRow[]>(
         `SELECT id, job_name, payload FROM outbox_messages
           WHERE dispatched_at IS NULL AND available_at <= now()

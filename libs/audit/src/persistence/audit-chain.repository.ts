@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EntryRow } from './audit-entries.repository';
 
@@ -15,7 +16,7 @@ export class AuditChainRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   /** Only one replica seals at a time (transaction-level advisory lock); false: another is sealing right now. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { DELIVERABLE_SQL, UNDELIVERED_STATUSES_SQL } from './publication-sql';
 
@@ -12,7 +13,7 @@ export class CreditSweepRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   /** Published records whose display period ended before `today`: marked expired, their removal pending. */

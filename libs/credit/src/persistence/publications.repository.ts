@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OrgUnitEntity } from '@app/auth';
-import { EntityColumns, runStatement, statement } from '@app/kernel';
+import { EntityColumns, runStatement, statement, inTransaction } from '@app/kernel';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CreditRecord } from '../domain/credit-record';
 import { publicationReach, PublicationViewer, publicationVisibleTo } from '../domain/publication-scope';
@@ -75,7 +75,7 @@ export class PublicationsRepository {
   }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   /** publicationVisibleTo as SQL, on the alias `p`. */

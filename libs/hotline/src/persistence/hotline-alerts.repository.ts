@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { findBureauCodes } from '@app/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { WarningKind } from '../domain/early-warning';
@@ -36,7 +37,7 @@ export class HotlineAlertsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   async tryEvaluationLock(em: EntityManager): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { findBureauCodes } from '@app/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { FINISHED_STATUSES_SQL } from './ticket-sql';
@@ -48,7 +49,7 @@ export class TicketSlaAlertsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   bureauCodes(): Promise<string[]> {

@@ -8,6 +8,14 @@ export function pgErrorCode(err: unknown): string | undefined {
 export const isUniqueViolation = (err: unknown): boolean => pgErrorCode(err) === '23505';
 export const isSerializationFailure = (err: unknown): boolean => pgErrorCode(err) === '40001';
 
+/**
+ * The error for a transaction whose connection went away under it: SQLSTATE 08006 (connection_failure), so
+ * `isDatabaseUnavailable` answers it with 503 like the failure that caused it. `cause` keeps what was thrown.
+ */
+export function connectionLost(cause: unknown): Error {
+  return Object.assign(new Error('the database connection was lost during the transaction', { cause }), { code: '08006' });
+}
+
 // Socket-level failures reaching (or talking to) the server.
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { connectionLost } from './pg-errors';
 
 /**
  * A fixed statement of a hot path, sent as a named prepared statement: PostgreSQL parses and plans it once per
@@ -36,7 +37,10 @@ export async function runStatement<R>(on: DataSource | EntityManager, st: Statem
   if ('driver' in on && !('queryRunner' in on)) return (await poolOf(on).query(config)).rows as R[];
   const em = on as EntityManager;
   const runner = em.queryRunner;
-  if (!runner || runner.isReleased) return (await poolOf(em.connection).query(config)).rows as R[];
+  if (!runner) return (await poolOf(em.connection).query(config)).rows as R[];
+  // a transaction's runner is released under it only when its connection failed: the statement must not run
+  // outside the transaction on the pool (it would commit alone); the transaction fails as the connection did
+  if (runner.isReleased) throw connectionLost(new Error(`statement ${st.name} on a released query runner`));
   const client = (await runner.connect()) as PgQueryable;
   return (await client.query(config)).rows as R[];
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { DataSource, EntityManager } from 'typeorm';
 import { CountCell, GaugeName, MetricName } from '../domain/metric-names';
 import { queryCells } from './metric-counters';
@@ -35,7 +36,7 @@ export class MetricCountsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   /** Filings per month of the years [fromYear, toYear). */

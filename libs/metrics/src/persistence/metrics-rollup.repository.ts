@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@app/kernel';
 import { closingDueInForceSql, FILED_OPEN_STATUSES_EXCLUDED_SQL } from '@app/cases';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -23,7 +24,7 @@ export class MetricsRollupRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 
   /** One replica rolls up at a time (transaction-level advisory lock); false: another is at it. */
