@@ -2,11 +2,13 @@
 // verifies the bearer token as the api does (HS256, the bench secret, typ access) and replays the statements the api
 // sent for that request (bench/sql-capture.cjs), in order, on one pooled client, each as a named prepared statement
 // (parsed once per connection), with the parameters of this request (bench/replay-plan.mjs). It answers the rows of
-// the last SELECT as JSON (201 for a POST) and says how many statements it ran in the header x-bench-statements.
+// with the api's own answer to the captured request (JSON, serialized per request: an answer of the same bytes, as
+// any server of this route must send, without the api's mapping of the rows; 201 for a POST) and says how many
+// statements it ran in the header x-bench-statements. The rows it read are still parsed by node-postgres.
 //
 //   node bench/bare-server.mjs <config.json>
 //   config: { port, databaseUrl, jwtSecret, poolSize, capture: <file>, routes: { label: 'GET /path/:id' },
-//             bodies: { label: <request body> } }
+//             bodies: { label: <request body> }, answers: { label: <the api's answer, parsed> } }
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
@@ -49,6 +51,7 @@ for (const [label, route] of Object.entries(config.routes)) {
   if (!entry) throw new Error(`bare server: nothing captured for ${label}`);
   const plan = compilePlan(entry, route, { body: config.bodies?.[label] ?? '' });
   const okStatus = plan.method === 'POST' ? 201 : 200;
+  const answer = config.answers?.[label];
   app.route({
     method: plan.method,
     url: plan.routePath,
@@ -58,7 +61,6 @@ for (const [label, route] of Object.entries(config.routes)) {
       const ctx = { params: req.params, claims, results: [], fresh: [], uuid: randomUUID };
       const client = await pool.connect();
       let inTx = false;
-      let lastSelect = null;
       let n = 0;
       try {
         for (const s of plan.statements) {
@@ -68,7 +70,6 @@ for (const [label, route] of Object.entries(config.routes)) {
           ctx.results.push(r);
           if (BEGIN.test(s.text)) inTx = true;
           else if (END.test(s.text)) inTx = false;
-          if (r.command === 'SELECT') lastSelect = r;
         }
       } catch (err) {
         if (inTx) await client.query('ROLLBACK').catch(() => undefined);
@@ -82,7 +83,8 @@ for (const [label, route] of Object.entries(config.routes)) {
       return reply
         .code(okStatus)
         .header('x-bench-statements', String(n))
-        .send(lastSelect ? lastSelect.rows : []);
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(answer ?? ctx.results.at(-1)?.rows ?? []));
     },
   });
 }

@@ -164,9 +164,11 @@ export async function run() {
     const byLabel = new Map(paths.map((p) => [p.label, p]));
 
     // 2. capture: warm each path up, then one request with the header; then the hooks come off
+    // the answer of the captured request is the bare server's answer too: a baseline sends the same bytes
+    const answers = {};
     for (const p of byLabel.values()) {
       for (let k = 0; k < WARM_REQUESTS; k++) await send(`${api.base}${p.url}`, p);
-      await send(`${api.base}${p.url}`, { ...p, headers: { 'x-bench-capture': p.label } });
+      answers[p.label] = (await send(`${api.base}${p.url}`, { ...p, headers: { 'x-bench-capture': p.label } })).json;
     }
     await send(`${api.base}/health/live`, { headers: { 'x-bench-capture-off': '1' } });
     await sleep(100);
@@ -204,6 +206,7 @@ export async function run() {
         capture: captureFile,
         routes: Object.fromEntries(replayed.map((l) => [l, ROUTES[l]])),
         bodies: Object.fromEntries(replayed.map((l) => [l, byLabel.get(l).body ?? ''])),
+        answers: Object.fromEntries(replayed.map((l) => [l, answers[l]])),
       }),
     );
     bare = spawnNode([path.join(ROOT, 'bench/bare-server.mjs'), bareConfig], { name: 'bare-server', env: appEnv({}) });
@@ -216,6 +219,7 @@ export async function run() {
       const n = Number(res.headers.get('x-bench-statements'));
       if (n !== plans[label].statements.length)
         throw new Error(`bare ${label}: ran ${n} statements, the api ${plans[label].statements.length}`);
+      result.captured[label].answerBytes = Buffer.byteLength(JSON.stringify(answers[label]));
     }
     const helloPort = await freePort();
     hello = spawnNode([path.join(ROOT, 'bench/fastify-hello.mjs')], { name: 'fastify-hello', env: appEnv({ PORT: String(helloPort) }) });
@@ -319,7 +323,7 @@ export async function run() {
   const rows = [];
   for (const e of Object.values(result.paths)) {
     const c = result.captured[e.label];
-    const count = `${c.statements}${c.connections > 1 ? ` (${c.connections} conns)` : ''}`;
+    const count = `${c.statements}${c.connections > 1 ? ` (${c.connections} conns)` : ''}${c.answerBytes ? `, answer ${fmt(c.answerBytes)} B` : ''}`;
     rows.push([
       `${e.name} @${e.connections}`,
       fmt(e.api.rps),
@@ -351,7 +355,8 @@ export async function run() {
     [
       "ratio = api req/s ÷ bare req/s of the same pair (for pgbench rows: api ÷ pgbench tps); p99 = median of the runs' p99s",
       'bare: verifies the HS256 token, replays the statements in order on one client (the api may spread them over two),',
-      "answers the last SELECT's rows; pgbench: the intake's statements with literals, \\gset for the results it passes on",
+      "answers the api's own answer to the captured request (serialized per request: the same bytes, none of the mapping);",
+      "pgbench: the intake's statements with literals, \\gset for the results it passes on",
       ...(failures.length
         ? failures.map((f) => `WARNING: ${f}`)
         : ["every answer counted was 2xx (bare: statement count per request = the capture's)"]),
