@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +15,7 @@ import {
   rootLogger,
   toErrorBody,
   validationFailed,
+  AppValidationPipe,
 } from '@app/kernel';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
@@ -82,7 +83,7 @@ export async function createHttpApp(config: AppConfig, opts: { withWorker: boole
   await app.register(fastifyMultipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 5, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new AppValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
